@@ -1,0 +1,66 @@
+namespace Functional;
+
+public readonly partial struct Scalar
+{
+    /// <summary>
+    /// Applies a one-argument primitive at every level of nesting: the outermost level (the
+    /// highest <see cref="Level"/>) is peeled off, the primitive is applied to its primal one
+    /// level down, and the derivative from the rule table is attached at this level.
+    /// </summary>
+    internal static Scalar Apply(UnaryPrimitive<Scalar> primitive, Scalar x)
+    {
+        switch (x.Node)
+        {
+            case null:
+                return new Scalar(primitive.Value(x.Primal));
+            case DualNumber dual:
+            {
+                dual.Owner.EnsureActive();
+                var y = Apply(primitive, dual.Primal);
+                return DualNumber.Make(dual.Owner, y, primitive.Derivative(dual.Primal, y) * dual.Tangent);
+            }
+            default:
+            {
+                var tape = (Tape)x.Node;
+                tape.EnsureActive();
+                var xp = tape.PrimalOf(x);
+                var y = Apply(primitive, xp);
+                return tape.Record(y, x.Slot, primitive.Derivative(xp, y), -1, default);
+            }
+        }
+    }
+
+    /// <summary>Applies a two-argument primitive; the operand of lower level is a constant of the higher.</summary>
+    internal static Scalar Apply(BinaryPrimitive<Scalar> primitive, Scalar a, Scalar b)
+    {
+        if (a.Node is null && b.Node is null) return new Scalar(primitive.Value(a.Primal, b.Primal));
+        var top = a.Node == b.Node ? a.Node : a.Level >= b.Level ? a.Node : b.Node;
+        if (top is DualNumber { Owner: var owner })
+        {
+            owner.EnsureActive();
+            var (ap, at) = DualNumber.Split(a, owner);
+            var (bp, bt) = DualNumber.Split(b, owner);
+            var y = Apply(primitive, ap, bp);
+            var aVaries = a.Node is DualNumber da && da.Owner == owner;
+            var bVaries = b.Node is DualNumber db && db.Owner == owner;
+            Scalar tangent = aVaries && bVaries
+                ? primitive.DerivativeLeft(ap, bp, y) * at + primitive.DerivativeRight(ap, bp, y) * bt
+                : aVaries ? primitive.DerivativeLeft(ap, bp, y) * at
+                : primitive.DerivativeRight(ap, bp, y) * bt;
+            return DualNumber.Make(owner, y, tangent);
+        }
+        else
+        {
+            var tape = (Tape)top!;
+            tape.EnsureActive();
+            var aOnTape = a.Node == tape;
+            var bOnTape = b.Node == tape;
+            var ap = aOnTape ? tape.PrimalOf(a) : a;
+            var bp = bOnTape ? tape.PrimalOf(b) : b;
+            var y = Apply(primitive, ap, bp);
+            return tape.Record(y,
+                aOnTape ? a.Slot : -1, aOnTape ? primitive.DerivativeLeft(ap, bp, y) : default,
+                bOnTape ? b.Slot : -1, bOnTape ? primitive.DerivativeRight(ap, bp, y) : default);
+        }
+    }
+}
