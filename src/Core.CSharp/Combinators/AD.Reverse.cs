@@ -49,19 +49,23 @@ public static partial class AD
             var gradient = new Scalar[x.Length];
             if (y.Node != tape)
             {
+                tape.Release();
                 CheckNotEscaped(y, tape);
                 return (y, gradient); // f does not depend on x here
             }
+            var value = tape.PrimalOf(y);
             if (!tape.IsNested)
             {
                 var adjoint = tape.SweepDoubles([y.Slot], [1.0]);
                 for (var i = 0; i < gradient.Length; i++) gradient[i] = new Scalar(adjoint[i]);
+                Tape.ReturnAdjoints(adjoint);
             }
             else
             {
                 Array.Copy(tape.SweepScalars([y.Slot], [new Scalar(1.0)]), gradient, gradient.Length);
             }
-            return (tape.PrimalOf(y), gradient);
+            tape.Release();
+            return (value, gradient);
         };
     }
 
@@ -111,6 +115,7 @@ public static partial class AD
                     var doubles = seeds.Select(s => s.Primal).ToArray();
                     var adjoint = tape.SweepDoubles(slots.ToArray(), doubles);
                     for (var i = 0; i < n; i++) result[i] = new Scalar(adjoint[i]);
+                    Tape.ReturnAdjoints(adjoint);
                 }
                 else
                 {

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Functional;
 
 /// <summary>
@@ -20,13 +22,28 @@ internal sealed class Tape : Differentiation
     private double[] weightA, weightB;
     private Scalar[]? nestedPrimal, nestedWeightA, nestedWeightB;
 
+    /// <summary>A tape whose arrays come from the shared pool: call <see cref="Release"/> when no sweep
+    /// will follow, so that long programs do not allocate (and zero) large arrays on every call.</summary>
     public Tape(int capacity = 64)
     {
         capacity = Math.Max(capacity, 16);
-        parentA = new int[capacity];
-        parentB = new int[capacity];
-        weightA = new double[capacity];
-        weightB = new double[capacity];
+        parentA = ArrayPool<int>.Shared.Rent(capacity);
+        parentB = ArrayPool<int>.Shared.Rent(capacity);
+        weightA = ArrayPool<double>.Shared.Rent(capacity);
+        weightB = ArrayPool<double>.Shared.Rent(capacity);
+    }
+
+    /// <summary>Returns the arrays to the pool; the tape must not be swept afterwards.</summary>
+    public void Release()
+    {
+        ArrayPool<int>.Shared.Return(parentA);
+        ArrayPool<int>.Shared.Return(parentB);
+        ArrayPool<double>.Shared.Return(weightA);
+        ArrayPool<double>.Shared.Return(weightB);
+        parentA = parentB = [];
+        weightA = weightB = [];
+        nestedPrimal = nestedWeightA = nestedWeightB = null;
+        count = 0;
     }
 
     /// <summary>Entries recorded so far.</summary>
@@ -34,6 +51,36 @@ internal sealed class Tape : Differentiation
 
     /// <summary>True once any entry holds a value of an enclosing differentiation.</summary>
     public bool IsNested => nestedPrimal is not null;
+
+    /// <summary>True while every value on this tape has a plain-double primal and plain-double partials,
+    /// and the tape is still recording: operations may then be recorded with RecordFirstOrder.</summary>
+    public bool IsFirstOrder => nestedPrimal is null && !Finished;
+
+    /// <summary>The tape on which both operands are first-order variables or constants, if any: then
+    /// the operation's primal and partials are plain doubles.</summary>
+    public static Tape? FirstOrderOwner(Scalar a, Scalar b)
+    {
+        object? na = a.Node, nb = b.Node;
+        return (na ?? nb) is Tape { IsFirstOrder: true } tape && (na is null || na == tape) && (nb is null || nb == tape)
+            ? tape : null;
+    }
+
+    /// <summary>Records y = op(a, b) for first-order operands (see <see cref="FirstOrderOwner"/>); a constant operand gets no edge.</summary>
+    public Scalar RecordFirstOrder(double primal, Scalar a, double wa, Scalar b, double wb) =>
+        RecordFirstOrder(primal, a.Node is null ? -1 : a.Slot, wa, b.Node is null ? -1 : b.Slot, wb);
+
+    /// <summary>Records y = op(a[, b]) whose primal and partials are plain doubles.</summary>
+    public Scalar RecordFirstOrder(double primal, int a, double wa, int b, double wb)
+    {
+        if (count == parentA.Length) Grow();
+        if (a < 0) (a, wa, b, wb) = (b, wb, a, wa); // the sweep stops at the first missing parent
+        var i = count++;
+        parentA[i] = a;
+        parentB[i] = b;
+        weightA[i] = wa;
+        weightB[i] = wb;
+        return new Scalar(primal, this, i);
+    }
 
     /// <summary>Records an independent variable with the given (possibly nested) primal.</summary>
     public Scalar Variable(Scalar primal) => Record(primal, NoParent, default, NoParent, default);
@@ -70,10 +117,13 @@ internal sealed class Tape : Differentiation
         return new Scalar(value.Primal);
     }
 
-    /// <summary>First-order sweep on doubles: adjoints of every entry up to the highest seeded slot.</summary>
+    /// <summary>First-order sweep on doubles: adjoints of every entry up to the highest seeded slot.
+    /// The array comes from the shared pool (it may be longer than <see cref="Count"/>); return it with
+    /// <see cref="ReturnAdjoints"/> when done.</summary>
     public double[] SweepDoubles(ReadOnlySpan<int> seedSlots, ReadOnlySpan<double> seeds)
     {
-        var adjoint = new double[count];
+        var adjoint = ArrayPool<double>.Shared.Rent(count);
+        Array.Clear(adjoint, 0, count);
         var top = -1;
         for (var k = 0; k < seedSlots.Length; k++)
         {
@@ -93,6 +143,9 @@ internal sealed class Tape : Differentiation
         }
         return adjoint;
     }
+
+    /// <summary>Gives an adjoint array from <see cref="SweepDoubles"/> back to the pool.</summary>
+    public static void ReturnAdjoints(double[] adjoint) => ArrayPool<double>.Shared.Return(adjoint);
 
     /// <summary>Sweep on <see cref="Scalar"/>: every multiply-add is itself differentiable by the
     /// enclosing differentiations (this is how reverse mode nests).</summary>
@@ -126,16 +179,24 @@ internal sealed class Tape : Differentiation
     private void Grow()
     {
         var size = parentA.Length * 2;
-        Array.Resize(ref parentA, size);
-        Array.Resize(ref parentB, size);
-        Array.Resize(ref weightA, size);
-        Array.Resize(ref weightB, size);
+        parentA = Regrow(parentA, size, count);
+        parentB = Regrow(parentB, size, count);
+        weightA = Regrow(weightA, size, count);
+        weightB = Regrow(weightB, size, count);
         if (nestedPrimal is not null)
         {
             Array.Resize(ref nestedPrimal, size);
             Array.Resize(ref nestedWeightA, size);
             Array.Resize(ref nestedWeightB, size);
         }
+    }
+
+    private static T[] Regrow<T>(T[] old, int size, int used)
+    {
+        var grown = ArrayPool<T>.Shared.Rent(size);
+        Array.Copy(old, grown, used);
+        ArrayPool<T>.Shared.Return(old);
+        return grown;
     }
 
     private void AllocateNested()

@@ -13,6 +13,13 @@ public readonly partial struct Scalar
         {
             case null:
                 return new Scalar(primitive.Value(x.Primal));
+            case Tape { IsFirstOrder: true } firstOrder:
+            {
+                // The common case of reverse mode: everything below this level is a plain double.
+                var y = primitive.Value(x.Primal);
+                var dydx = primitive.Derivative(new Scalar(x.Primal), new Scalar(y)).Primal;
+                return firstOrder.RecordFirstOrder(y, x.Slot, dydx, -1, 0.0);
+            }
             case DualNumber dual:
             {
                 dual.Owner.EnsureActive();
@@ -33,7 +40,17 @@ public readonly partial struct Scalar
     /// <summary>Applies a two-argument primitive; the operand of lower level is a constant of the higher.</summary>
     internal static Scalar Apply(BinaryPrimitive<Scalar> primitive, Scalar a, Scalar b)
     {
-        if (a.Node is null && b.Node is null) return new Scalar(primitive.Value(a.Primal, b.Primal));
+        object? na = a.Node, nb = b.Node;
+        if (na is null && nb is null) return new Scalar(primitive.Value(a.Primal, b.Primal));
+        if (Tape.FirstOrderOwner(a, b) is { } firstOrder)
+        {
+            // The common case of reverse mode: both operands are constants or first-order variables of one tape.
+            double av = a.Primal, bv = b.Primal, y = primitive.Value(av, bv);
+            Scalar sa = new(av), sb = new(bv), sy = new(y);
+            return firstOrder.RecordFirstOrder(y,
+                na is null ? -1 : a.Slot, na is null ? 0.0 : primitive.DerivativeLeft(sa, sb, sy).Primal,
+                nb is null ? -1 : b.Slot, nb is null ? 0.0 : primitive.DerivativeRight(sa, sb, sy).Primal);
+        }
         var top = a.Node == b.Node ? a.Node : a.Level >= b.Level ? a.Node : b.Node;
         if (top is DualNumber { Owner: var owner })
         {

@@ -2,17 +2,43 @@ namespace Functional;
 
 public readonly partial struct Scalar
 {
-    // Arithmetic: constant operands take a direct path (this is every operation of plain code and
-    // of the innermost level); everything else goes through the rule table.
+    // Arithmetic is most of every program, so it takes two direct paths before the rule table:
+    // constants compute on doubles, and first-order reverse mode records the table's partials for
+    // + − × ÷ (1 and 1, 1 and −1, b and a, 1/b and −y/b) without calling a delegate. Every other
+    // case, and every nested level, goes through Apply and the rule table.
 #pragma warning disable CS1591 // standard arithmetic, documented on the type
-    public static Scalar operator +(Scalar a, Scalar b) =>
-        a.Node is null && b.Node is null ? new(a.Primal + b.Primal) : Apply(Primitives<Scalar>.Add, a, b);
-    public static Scalar operator -(Scalar a, Scalar b) =>
-        a.Node is null && b.Node is null ? new(a.Primal - b.Primal) : Apply(Primitives<Scalar>.Subtract, a, b);
-    public static Scalar operator *(Scalar a, Scalar b) =>
-        a.Node is null && b.Node is null ? new(a.Primal * b.Primal) : Apply(Primitives<Scalar>.Multiply, a, b);
-    public static Scalar operator /(Scalar a, Scalar b) =>
-        a.Node is null && b.Node is null ? new(a.Primal / b.Primal) : Apply(Primitives<Scalar>.Divide, a, b);
+    public static Scalar operator +(Scalar a, Scalar b)
+    {
+        if (a.Node is null && b.Node is null) return new(a.Primal + b.Primal);
+        if (Tape.FirstOrderOwner(a, b) is { } tape) return tape.RecordFirstOrder(a.Primal + b.Primal, a, 1.0, b, 1.0);
+        return Apply(Primitives<Scalar>.Add, a, b);
+    }
+
+    public static Scalar operator -(Scalar a, Scalar b)
+    {
+        if (a.Node is null && b.Node is null) return new(a.Primal - b.Primal);
+        if (Tape.FirstOrderOwner(a, b) is { } tape) return tape.RecordFirstOrder(a.Primal - b.Primal, a, 1.0, b, -1.0);
+        return Apply(Primitives<Scalar>.Subtract, a, b);
+    }
+
+    public static Scalar operator *(Scalar a, Scalar b)
+    {
+        if (a.Node is null && b.Node is null) return new(a.Primal * b.Primal);
+        if (Tape.FirstOrderOwner(a, b) is { } tape) return tape.RecordFirstOrder(a.Primal * b.Primal, a, b.Primal, b, a.Primal);
+        return Apply(Primitives<Scalar>.Multiply, a, b);
+    }
+
+    public static Scalar operator /(Scalar a, Scalar b)
+    {
+        if (a.Node is null && b.Node is null) return new(a.Primal / b.Primal);
+        if (Tape.FirstOrderOwner(a, b) is { } tape)
+        {
+            var y = a.Primal / b.Primal;
+            return tape.RecordFirstOrder(y, a, 1.0 / b.Primal, b, -y / b.Primal);
+        }
+        return Apply(Primitives<Scalar>.Divide, a, b);
+    }
+
     public static Scalar operator -(Scalar a) =>
         a.Node is null ? new(-a.Primal) : Apply(Primitives<Scalar>.Negate, a);
 
