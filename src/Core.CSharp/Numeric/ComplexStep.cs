@@ -15,7 +15,11 @@ namespace Functional.Numeric;
 /// <para>f must be written with <see cref="Complex"/> operations that extend the real function
 /// analytically — arithmetic, <see cref="Complex.Exp(Complex)"/>, <see cref="Complex.Sin(Complex)"/>,
 /// <see cref="Complex.Sqrt(Complex)"/>, … — and must not use <c>Abs</c>, <c>Conjugate</c>, or compare
-/// or branch on the imaginary part, which break analyticity and give wrong answers silently.</para>
+/// or branch on the imaginary part, which break analyticity and give wrong answers silently. The
+/// library function itself must carry an imaginary part of 1e-20 through: in .NET 10
+/// <see cref="Complex.Atan(Complex)"/> does not (it returns a zero imaginary part, so the
+/// derivative comes out 0); write atan z as <c>Complex.Asin(z / Complex.Sqrt(1 + z * z))</c>.
+/// Exp, Log, Sqrt, Pow, Sin, Cos, Tan, Sinh, Cosh, Tanh, Asin and Acos are fine.</para>
 /// </remarks>
 /// <example>
 /// <code>

@@ -26,7 +26,7 @@ public static partial class FiniteDifference
         var h = new double[x.Length];
         for (var i = 0; i < x.Length; i++)
             h[i] = Steps.Representable(x[i], step ?? Steps.SecondDerivative(scheme, x[i]));
-        var quotients = scheme == DifferenceScheme.Forward ? ForwardSecondDifferences(f, x, h) : CentralSecondDifferences(f, x, h);
+        var quotients = scheme == DifferenceScheme.Forward ? ForwardSecondDifferences(f, x, h) : CentralSecondDifferences(f, x, h).Quotients;
         return Unpack(quotients, x.Length);
     }
 
@@ -59,25 +59,29 @@ public static partial class FiniteDifference
         return Unpack(estimates, x.Length);
     }
 
-    /// <summary>The upper triangle (row by row) of the central second differences at steps h.</summary>
-    private static double[] CentralSecondDifferences(Func<double[], double> f, double[] x, double[] h)
+    /// <summary>The upper triangle (row by row) of the central second differences at steps h, with their round-off errors.</summary>
+    private static (double[] Quotients, double[] RoundOff) CentralSecondDifferences(Func<double[], double> f, double[] x, double[] h)
     {
         var n = x.Length;
         var f0 = f(Copy(x));
         var result = new double[n * (n + 1) / 2];
+        var roundOff = new double[result.Length];
         var k = 0;
         for (var i = 0; i < n; i++)
         {
-            result[k++] = (At(f, x, i, h[i]) - 2 * f0 + At(f, x, i, -h[i])) / (h[i] * h[i]);
+            double plus = At(f, x, i, h[i]), minus = At(f, x, i, -h[i]);
+            roundOff[k] = Steps.Epsilon * (Math.Abs(plus) + 2 * Math.Abs(f0) + Math.Abs(minus)) / (h[i] * h[i]);
+            result[k++] = (plus - 2 * f0 + minus) / (h[i] * h[i]);
             for (var j = i + 1; j < n; j++)
             {
-                var sum = At(f, x, i, h[i], j, h[j]) - At(f, x, i, h[i], j, -h[j])
-                        - At(f, x, i, -h[i], j, h[j]) + At(f, x, i, -h[i], j, -h[j]);
-                result[k++] = sum / (4 * h[i] * h[j]);
+                double pp = At(f, x, i, h[i], j, h[j]), pm = At(f, x, i, h[i], j, -h[j]);
+                double mp = At(f, x, i, -h[i], j, h[j]), mm = At(f, x, i, -h[i], j, -h[j]);
+                roundOff[k] = Steps.Epsilon * (Math.Abs(pp) + Math.Abs(pm) + Math.Abs(mp) + Math.Abs(mm)) / (4 * h[i] * h[j]);
+                result[k++] = (pp - pm - mp + mm) / (4 * h[i] * h[j]);
             }
         }
 
-        return result;
+        return (result, roundOff);
     }
 
     /// <summary>The upper triangle (row by row) of the forward second differences at steps h.</summary>

@@ -64,8 +64,14 @@ public static partial class FiniteDifference
                 var plus = output.Evaluate(Shifted(x, column, h));
                 var minus = output.Evaluate(Shifted(x, column, -h));
                 var quotient = new double[plus.Length];
-                for (var i = 0; i < plus.Length; i++) quotient[i] = (plus[i] - minus[i]) / (2 * h);
-                return quotient;
+                var roundOff = new double[plus.Length];
+                for (var i = 0; i < plus.Length; i++)
+                {
+                    quotient[i] = (plus[i] - minus[i]) / (2 * h);
+                    roundOff[i] = Steps.Epsilon * (Math.Abs(plus[i]) + Math.Abs(minus[i])) / (2 * h);
+                }
+
+                return (quotient, roundOff);
             });
             jacobian ??= new NumericEstimate[estimates.Length, x.Length];
             for (var i = 0; i < estimates.Length; i++) jacobian[i, j] = estimates[i];

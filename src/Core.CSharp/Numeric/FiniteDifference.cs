@@ -129,7 +129,7 @@ public static partial class FiniteDifference
         return Ridders.Extrapolate(t =>
         {
             var h = Steps.Representable(x, h0 * t);
-            return [(f(x + h) - f(x - h)) / (2 * h)];
+            return CentralQuotient(f(x + h), f(x - h), h);
         })[0];
     }
 
@@ -143,12 +143,16 @@ public static partial class FiniteDifference
             result[i] = Ridders.Extrapolate(t =>
             {
                 var h = Steps.Representable(x[index], h0 * t);
-                return [(At(f, x, index, h) - At(f, x, index, -h)) / (2 * h)];
+                return CentralQuotient(At(f, x, index, h), At(f, x, index, -h), h);
             })[0];
         }
 
         return result;
     }
+
+    /// <summary>The central quotient from f(x + h) and f(x − h), with its round-off error.</summary>
+    private static (double[] Quotients, double[] RoundOff) CentralQuotient(double plus, double minus, double h) =>
+        ([(plus - minus) / (2 * h)], [Steps.Epsilon * (Math.Abs(plus) + Math.Abs(minus)) / (2 * h)]);
 
     /// <summary>f at x + h·eᵢ, on a fresh copy of x.</summary>
     private static double At(Func<double[], double> f, double[] x, int i, double h)
