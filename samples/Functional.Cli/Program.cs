@@ -1,0 +1,1 @@
+return Functional.Cli.Cli.Run(args, Console.Out, Console.Error);
