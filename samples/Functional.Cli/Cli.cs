@@ -46,7 +46,9 @@ public static class Cli
                 var command = parsed.CommandResult.Command;
                 if (command == root)
                 {
-                    stderr.WriteLine($"functional: {OneLine(parsed.Errors[0].Message)}");
+                    stderr.WriteLine(parsed.UnmatchedTokens.Count > 0
+                        ? $"functional: unknown command '{parsed.UnmatchedTokens[0]}': the command is diff"
+                        : "functional: no command given: the command is diff, e.g. functional diff \"x*y\" --at x=1,y=2");
                     root.Parse(["--help"]).Invoke(configuration);
                 }
                 else

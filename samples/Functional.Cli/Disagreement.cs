@@ -1,15 +1,19 @@
 namespace Functional.Cli;
 
 /// <summary>The largest difference between methods over every component, with where it occurs.</summary>
-/// <param name="Absolute">|a − b|, 0 when all agree exactly; NaN when one method gives NaN where another does not.</param>
-/// <param name="Relative">|a − b| / max(|a|, |b|, 1).</param>
+/// <param name="Absolute">|a − b|: 0 when all agree exactly, ∞ when one is infinite and the other is not (or has
+/// the other sign), NaN when one method gives NaN where another does not.</param>
+/// <param name="Relative">|a − b| / max(|a|, |b|, 1) for finite a and b; otherwise equal to <paramref name="Absolute"/>.</param>
 /// <param name="MethodA">One method of the pair.</param>
-/// <param name="MethodB">The other.</param>
+/// <param name="A">Its value.</param>
+/// <param name="MethodB">The other method.</param>
+/// <param name="B">Its value.</param>
 /// <param name="Component">The component's index.</param>
-internal sealed record Disagreement(double Absolute, double Relative, string MethodA, string MethodB, int Component)
+internal sealed record Disagreement(double Absolute, double Relative, string MethodA, double A, string MethodB, double B, int Component)
 {
     /// <summary>The largest disagreement over all pairs of methods and all components (values of the
-    /// same length). Equal values — including two NaNs or two infinities of one sign — agree.</summary>
+    /// same length), NaN counting as the largest. Equal values — including two NaNs or two infinities
+    /// of one sign — agree.</summary>
     public static Disagreement? Largest(IReadOnlyList<(string Method, double[] Values)> methods)
     {
         Disagreement? largest = null;
@@ -19,10 +23,8 @@ internal sealed record Disagreement(double Absolute, double Relative, string Met
                 {
                     double u = methods[a].Values[k], v = methods[b].Values[k];
                     var absolute = u.Equals(v) ? 0 : Math.Abs(u - v);
-                    if (double.IsInfinity(u) || double.IsInfinity(v) || double.IsNaN(absolute)) absolute = u.Equals(v) ? 0 : double.NaN;
-                    var relative = absolute / Math.Max(1, Math.Max(Math.Abs(u), Math.Abs(v)));
-                    if (double.IsNaN(relative) && double.IsNaN(absolute)) relative = double.NaN;
-                    var candidate = new Disagreement(absolute, relative, methods[a].Method, methods[b].Method, k);
+                    var relative = double.IsFinite(absolute) ? absolute / Math.Max(1, Math.Max(Math.Abs(u), Math.Abs(v))) : absolute;
+                    var candidate = new Disagreement(absolute, relative, methods[a].Method, u, methods[b].Method, v, k);
                     if (largest is null || IsLarger(candidate, largest)) largest = candidate;
                 }
         return largest;

@@ -9,7 +9,7 @@ internal static class HumanReport
     {
         var names = r.Point.Names;
         output.WriteLine($"f = {r.Expression}");
-        output.WriteLine($"at {string.Join(", ", names.Select((v, i) => $"{v} = {Full(r.Point.Values[i])}"))}");
+        output.WriteLine(names.Length == 0 ? "at (no variables)" : $"at {string.Join(", ", names.Select((v, i) => $"{v} = {Full(r.Point.Values[i])}"))}");
         output.WriteLine($"value: {Full(r.Value)}");
         output.WriteLine();
         if (names.Length == 0)
@@ -53,7 +53,9 @@ internal static class HumanReport
         if (d is null) return;
         output.WriteLine(d.Absolute == 0
             ? "largest disagreement: 0 (all methods agree exactly)"
-            : $"largest disagreement: {Short(d.Absolute)} (relative {Short(d.Relative)}), {d.MethodA} vs {d.MethodB} at {component(d.Component)}");
+            : double.IsFinite(d.Absolute)
+                ? $"largest disagreement: {Short(d.Absolute)} (relative {Short(d.Relative)}), {d.MethodA} vs {d.MethodB} at {component(d.Component)}"
+                : $"largest disagreement: {Full(d.Absolute)}, {d.MethodA} gives {Full(d.A)} where {d.MethodB} gives {Full(d.B)} at {component(d.Component)}");
     }
 
     private static void WriteTable(List<string[]> rows, TextWriter output)
