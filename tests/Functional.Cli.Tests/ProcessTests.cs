@@ -19,16 +19,21 @@ public class ProcessTests
                 new[,] { { 6 * a, 4 * b }, { 4 * b, 4 * a + 1 / (b * b) } } },
             { "sqrt(x^2 + y^2)", "x=3,y=4", 5, [0.6, 0.8], new[,] { { 16 / 125.0, -12 / 125.0 }, { -12 / 125.0, 9 / 125.0 } } },
             { "tanh(x1*w1 + x2*w2 + b)", "x1=2,w1=-3,x2=0,w2=1,b=6.8813735870195432", o, [-3 * s, 2 * s, 1 * s, 0, s],
-                new[,]
-                {
-                    // ∂²/∂pᵢ∂pⱼ tanh(n) = −2o(1−o²)·∂n/∂pᵢ·∂n/∂pⱼ + (1−o²)·∂²n/∂pᵢ∂pⱼ, with ∂n/∂p = (w1, x1, w2, x2, 1)
-                    { -2 * o * s * 9, -2 * o * s * -6 + s, 0, 0, -2 * o * s * -3 },
-                    { -2 * o * s * -6 + s, -2 * o * s * 4, 0, 0, -2 * o * s * 2 },
-                    { 0, 0, -2 * o * s * 1, -2 * o * s * 0 + s, -2 * o * s * 1 },
-                    { 0, 0, -2 * o * s * 0 + s, 0, 0 },
-                    { -2 * o * s * -3, -2 * o * s * 2, -2 * o * s * 1, 0, -2 * o * s },
-                } },
+                TanhHessian(o) },
         };
+    }
+
+    /// <summary>∂²/∂pᵢ∂pⱼ tanh(n) = −2o(1−o²)·nᵢnⱼ + (1−o²)·nᵢⱼ for p = (x1, w1, x2, w2, b),
+    /// n = x1·w1 + x2·w2 + b, so ∂n/∂p = (w1, x1, w2, x2, 1) and nᵢⱼ = 1 for the pairs (x1, w1), (x2, w2).</summary>
+    private static double[,] TanhHessian(double o)
+    {
+        double[] dn = [-3, 2, 1, 0, 1];
+        var s = 1 - o * o;
+        var h = new double[5, 5];
+        for (var i = 0; i < 5; i++)
+            for (var j = 0; j < 5; j++)
+                h[i, j] = -2 * o * s * dn[i] * dn[j] + (i / 2 == j / 2 && i != j && i < 4 && j < 4 ? s : 0);
+        return h;
     }
 
     [Theory]
