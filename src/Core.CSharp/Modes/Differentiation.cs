@@ -16,7 +16,7 @@ internal abstract class Differentiation
     /// <summary>Set when the combinator that created this differentiation has returned.</summary>
     public bool Finished { get; private set; }
 
-    public void Finish() => Finished = true;
+    public virtual void Finish() => Finished = true;
 
     public void EnsureActive()
     {
