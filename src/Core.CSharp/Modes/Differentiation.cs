@@ -30,4 +30,14 @@ internal abstract class Differentiation
 }
 
 /// <summary>One forward-mode invocation (Derivative, Jvp, JacFwd …).</summary>
-internal sealed class ForwardDifferentiation : Differentiation;
+internal sealed class ForwardDifferentiation : Differentiation
+{
+    /// <summary>The differentiation of which both operands are first-order dual numbers or constants,
+    /// if any: then primal and tangent are plain doubles (a constant's <see cref="Scalar.Aux"/> is 0).</summary>
+    public static ForwardDifferentiation? FirstOrderOwner(Scalar a, Scalar b)
+    {
+        object? na = a.Node, nb = b.Node;
+        return (na ?? nb) is ForwardDifferentiation { Finished: false } owner && (na is null || na == owner) && (nb is null || nb == owner)
+            ? owner : null;
+    }
+}
