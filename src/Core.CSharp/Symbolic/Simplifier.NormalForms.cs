@@ -33,7 +33,7 @@ internal sealed partial class Simplifier
         while (stack.Count > 0)
         {
             var (e, m) = stack.Pop();
-            if (++visits > 4 * MaxTerms) return null;
+            if (++visits > 4 * MaxTerms || (oversized.Contains(e) && (e.Is(Primitives<Expr>.Add) || e.Is(Primitives<Expr>.Subtract)))) return null;
             if (e.IsConstant) constant += m * e.ConstantValue;
             else if (e.Is(Primitives<Expr>.Add)) { stack.Push((e.Right!, m)); stack.Push((e.Left!, m)); }
             else if (e.Is(Primitives<Expr>.Subtract)) { stack.Push((e.Right!, -m)); stack.Push((e.Left!, m)); }
@@ -43,6 +43,7 @@ internal sealed partial class Simplifier
                 var split = Split(e);
                 var c = m * split.Coefficient;
                 if (split.Factors.Count == 0) { constant += c; continue; }
+                if (IsScaledSum(split)) { stack.Push((split.Factors[0].Base, c)); continue; }   // 4*(1 - x) → 4 - 4*x, as SymPy
                 var rest = split.Rest!;
                 if (index.TryGetValue(rest, out var at)) terms[at] = (terms[at].Term, terms[at].Coefficient + c);
                 else
@@ -76,8 +77,15 @@ internal sealed partial class Simplifier
     private Expr? ProductOf(ReadOnlySpan<(Expr Expr, double Exponent)> seeds)
     {
         var p = Factor(seeds);
-        return p is null ? null : Build(p.Coefficient, p.Factors);
+        if (p is null) return null;
+        if (IsScaledSum(p) && p.Coefficient != 1) return SumOf([(p.Factors[0].Base, p.Coefficient)]) ?? Build(p.Coefficient, p.Factors);
+        return Build(p.Coefficient, p.Factors);
     }
+
+    /// <summary>c·(a + b): a number times one sum, which SymPy (and we) distribute.</summary>
+    private static bool IsScaledSum(Product p) =>
+        p.Factors.Count == 1 && p.Factors[0].Exponent == 1
+        && (p.Factors[0].Base.Is(Primitives<Expr>.Add) || p.Factors[0].Base.Is(Primitives<Expr>.Subtract));
 
     /// <summary>A simplified expression as coefficient × rest (memoised; the key for collecting terms).</summary>
     private Product Split(Expr e)
@@ -94,7 +102,7 @@ internal sealed partial class Simplifier
         return p;
     }
 
-    private static Product? Factor(ReadOnlySpan<(Expr Expr, double Exponent)> seeds)
+    private Product? Factor(ReadOnlySpan<(Expr Expr, double Exponent)> seeds)
     {
         var p = new Product();
         var index = new Dictionary<Expr, int>();
@@ -104,7 +112,7 @@ internal sealed partial class Simplifier
         while (stack.Count > 0)
         {
             var (e, m) = stack.Pop();
-            if (++visits > 4 * MaxTerms) return null;
+            if (++visits > 4 * MaxTerms || (oversized.Contains(e) && (e.Is(Primitives<Expr>.Multiply) || e.Is(Primitives<Expr>.Divide)))) return null;
             // Only integer powers distribute: (a·b)^n = a^n·b^n and (a^k)^n = a^(k·n).
             if (Expr.IsInteger(m))
             {

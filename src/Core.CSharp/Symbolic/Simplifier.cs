@@ -23,6 +23,10 @@ internal sealed partial class Simplifier
     private readonly Dictionary<Expr, Expr> simplified = new();
     private readonly Dictionary<Expr, Product> splits = new();
 
+    /// <summary>Sums and products kept as they were because their normal form would be too large;
+    /// gathering stops at once when it meets one, so long chains cost O(1) per node.</summary>
+    private readonly HashSet<Expr> oversized = new();
+
     internal static Expr Simplify(Expr root)
     {
         var s = new Simplifier();
@@ -47,7 +51,13 @@ internal sealed partial class Simplifier
     private Expr Unary(UnaryPrimitive<Expr> op, Expr x)
     {
         if (ReferenceEquals(op, Primitives<Expr>.Negate))
-            return SumOf([(x, -1)]) ?? Expr.Apply(op, x);
+        {
+            var negated = SumOf([(x, -1)]);
+            if (negated is not null) return negated;
+            var kept = Expr.Apply(op, x);
+            oversized.Add(kept);
+            return kept;
+        }
         if (ReferenceEquals(op, Primitives<Expr>.Sign) || ReferenceEquals(op, Primitives<Expr>.Abs))
         {
             if (x.Is(op)) return x;                                                // sign(sign x), abs(abs x)
@@ -77,6 +87,10 @@ internal sealed partial class Simplifier
         }
         else if ((ReferenceEquals(op, Primitives<Expr>.Max) || ReferenceEquals(op, Primitives<Expr>.Min)) && ReferenceEquals(a, b))
             return a;
-        return result ?? Expr.Apply(op, a, b);
+        if (result is not null) return result;
+        var kept = Expr.Apply(op, a, b);
+        if (kept.Is(Primitives<Expr>.Add) || kept.Is(Primitives<Expr>.Subtract) || kept.Is(Primitives<Expr>.Multiply) || kept.Is(Primitives<Expr>.Divide))
+            oversized.Add(kept);
+        return kept;
     }
 }
