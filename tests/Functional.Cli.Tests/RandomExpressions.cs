@@ -11,7 +11,7 @@ public static class RandomExpressions
 
     public static (string Expression, string At) Next(Random random)
     {
-        var expression = Node(random, depth: 4);
+        var expression = Node(random, depth: 4, leafAllowed: false);
         var at = string.Join(",", Variables.Select(v => $"{v}={Number(0.5 + random.NextDouble())}"));
         return (expression, at);
     }
@@ -27,9 +27,9 @@ public static class RandomExpressions
         _ => $"sigmoid({Node(r, depth)})",
     };
 
-    private static string Node(Random r, int depth)
+    private static string Node(Random r, int depth, bool leafAllowed = true)
     {
-        if (depth == 0 || r.NextDouble() < 0.2)
+        if (depth == 0 || (leafAllowed && r.NextDouble() < 0.2))
             return r.Next(4) == 0 ? Number(0.25 + 2 * r.NextDouble()) : Variables[r.Next(Variables.Length)];
         var d = depth - 1;
         return r.Next(14) switch
