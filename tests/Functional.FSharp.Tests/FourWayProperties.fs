@@ -25,6 +25,7 @@ let ``jacfwd = jacrev on vector functions`` (case: VectorCase) =
     let auto = jacobian case.Function x |> floats2D
     if Properties.usable (Array.append values (byRows fwd)) then
         Properties.compareRoutes Tolerance.Exact [ "jacfwd", byRows fwd; "jacrev", byRows rev; "jacobian", byRows auto ]
+        .&. Properties.withinNumeric "jacfwd" (Properties.numericJacobian case.Function case.Point) (byRows fwd)
     else Prop.ofTestable (Prop.discard ())
 
 [<Property(MaxTest = 500, Arbitrary = [| typeof<Arbitraries> |])>]
@@ -37,6 +38,10 @@ let ``hvp = Hessian · v`` (case: ExpressionCase) =
     if Properties.usable (Seq.append (Seq.cast<float> h) [ (case.Function x).Value ]) then
         Properties.compareRoutes { Tolerance.Exact with Floor = 1.0 + (Seq.cast<float> h |> Seq.map abs |> Seq.max) * 4.0 }
             [ "Hessian·v", product; "hvp", direct ]
+        .&. Properties.withinNumeric "hvp"
+                (Array.init case.Arity (fun i ->
+                    Properties.numericDerivative (fun t -> (grad case.Function (Array.map2 (fun xj vj -> Scalar.op_Implicit xj + t * vj) case.Point v)).[i]) 0.0))
+                direct
     else Prop.ofTestable (Prop.discard ()))
 
 [<Property(MaxTest = 500, Arbitrary = [| typeof<Arbitraries> |])>]
@@ -51,6 +56,7 @@ let ``third derivative: diffn 3 = symbolic = nested reverse`` (UnivariateCase ca
         let symbolic = case.Expr.Diff("x").Diff("x").Diff("x").Evaluate(Map [ "x", case.Point.[0] ])
         Properties.compareRoutes Tolerance.Exact
             [ "diffn 3", [| forward |]; "rev∘rev∘rev", [| reverse |]; "fwd∘rev∘fwd", [| mixed |]; "symbolic", [| symbolic |] ]
+        .&. Properties.withinNumeric "diffn 3" [| Properties.numericDerivative (diffn 2 f) case.Point.[0] |] [| forward |]
     else Prop.ofTestable (Prop.discard ())
 
 [<Property(MaxTest = 500, Arbitrary = [| typeof<Arbitraries> |])>]
@@ -73,4 +79,5 @@ let ``no perturbation confusion: d/dx [f(x) · ∂g/∂y(x, y0)] by every nestin
               "fwd over rev", [| (diff (outer innerRev) x0).Value |]
               "rev over fwd", [| (Properties.diffRev (outer innerFwd) x0).Value |]
               "rev over rev", [| (Properties.diffRev (outer innerRev) x0).Value |] ]
+        .&. Properties.withinNumeric "fwd over fwd" [| Properties.numericDerivative (outer innerFwd) case.X |] [| ff |]
     else Prop.ofTestable (Prop.discard ())
