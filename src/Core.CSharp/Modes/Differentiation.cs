@@ -16,7 +16,7 @@ internal abstract class Differentiation
     /// <summary>Set when the combinator that created this differentiation has returned.</summary>
     public bool Finished { get; private set; }
 
-    public void Finish() => Finished = true;
+    public virtual void Finish() => Finished = true;
 
     public void EnsureActive()
     {
@@ -30,4 +30,14 @@ internal abstract class Differentiation
 }
 
 /// <summary>One forward-mode invocation (Derivative, Jvp, JacFwd …).</summary>
-internal sealed class ForwardDifferentiation : Differentiation;
+internal sealed class ForwardDifferentiation : Differentiation
+{
+    /// <summary>The differentiation of which both operands are first-order dual numbers or constants,
+    /// if any: then primal and tangent are plain doubles (a constant's <see cref="Scalar.Aux"/> is 0).</summary>
+    public static ForwardDifferentiation? FirstOrderOwner(Scalar a, Scalar b)
+    {
+        object? na = a.Node, nb = b.Node;
+        return (na ?? nb) is ForwardDifferentiation { Finished: false } owner && (na is null || na == owner) && (nb is null || nb == owner)
+            ? owner : null;
+    }
+}

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Functional;
 
@@ -8,43 +10,31 @@ namespace Functional;
 /// loop from the end, so programs of any length differentiate without recursion.
 /// </summary>
 /// <remarks>
-/// First-order work keeps everything in <see cref="double"/> arrays. Only when a primal or a partial
-/// carries derivative information of an enclosing differentiation (nesting) are the
-/// <see cref="Scalar"/> side arrays allocated, and then the sweep itself runs on <see cref="Scalar"/>
-/// so that the enclosing differentiation sees it.
+/// First-order work keeps everything in one array of 24-byte <see cref="Entry"/> structs, rented
+/// from the shared pool. Only when a primal or a partial carries derivative information of an
+/// enclosing differentiation (nesting) are the <see cref="Scalar"/> side arrays allocated, and then
+/// the sweep itself runs on <see cref="Scalar"/> so that the enclosing differentiation sees it.
 /// </remarks>
 internal sealed class Tape : Differentiation
 {
     private const int NoParent = -1;
 
+    /// <summary>y = op(a, b): parents (−1 when absent; a missing A implies a missing B) and partials.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Entry
+    {
+        public int ParentA, ParentB;
+        public double WeightA, WeightB;
+    }
+
     private int count;
-    private int[] parentA, parentB;
-    private double[] weightA, weightB;
+    private Entry[] entries;
     private Scalar[]? nestedPrimal, nestedWeightA, nestedWeightB;
+    private bool recordsFirstOrder = true;
 
-    /// <summary>A tape whose arrays come from the shared pool: call <see cref="Release"/> when no sweep
-    /// will follow, so that long programs do not allocate (and zero) large arrays on every call.</summary>
-    public Tape(int capacity = 64)
-    {
-        capacity = Math.Max(capacity, 16);
-        parentA = ArrayPool<int>.Shared.Rent(capacity);
-        parentB = ArrayPool<int>.Shared.Rent(capacity);
-        weightA = ArrayPool<double>.Shared.Rent(capacity);
-        weightB = ArrayPool<double>.Shared.Rent(capacity);
-    }
-
-    /// <summary>Returns the arrays to the pool; the tape must not be swept afterwards.</summary>
-    public void Release()
-    {
-        ArrayPool<int>.Shared.Return(parentA);
-        ArrayPool<int>.Shared.Return(parentB);
-        ArrayPool<double>.Shared.Return(weightA);
-        ArrayPool<double>.Shared.Return(weightB);
-        parentA = parentB = [];
-        weightA = weightB = [];
-        nestedPrimal = nestedWeightA = nestedWeightB = null;
-        count = 0;
-    }
+    /// <summary>A tape whose storage comes from the shared pool: call <see cref="Release"/> when no
+    /// sweep will follow, so that long programs do not allocate (and zero) large arrays on every call.</summary>
+    public Tape(int capacity = 64) => entries = ArrayPool<Entry>.Shared.Rent(Math.Max(capacity, 16));
 
     /// <summary>Entries recorded so far.</summary>
     public int Count => count;
@@ -52,33 +42,51 @@ internal sealed class Tape : Differentiation
     /// <summary>True once any entry holds a value of an enclosing differentiation.</summary>
     public bool IsNested => nestedPrimal is not null;
 
-    /// <summary>True while every value on this tape has a plain-double primal and plain-double partials,
-    /// and the tape is still recording: operations may then be recorded with RecordFirstOrder.</summary>
-    public bool IsFirstOrder => nestedPrimal is null && !Finished;
+    /// <summary>True while every value on this tape has a plain-double primal and plain-double
+    /// partials and the tape is still recording: operations may then use RecordFirstOrder.</summary>
+    public bool IsFirstOrder => recordsFirstOrder;
+
+    public override void Finish()
+    {
+        base.Finish();
+        recordsFirstOrder = false;
+    }
+
+    /// <summary>Returns the storage to the pool; the tape must not be swept afterwards.</summary>
+    public void Release()
+    {
+        ArrayPool<Entry>.Shared.Return(entries);
+        entries = [];
+        nestedPrimal = nestedWeightA = nestedWeightB = null;
+        count = 0;
+    }
 
     /// <summary>The tape on which both operands are first-order variables or constants, if any: then
     /// the operation's primal and partials are plain doubles.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Tape? FirstOrderOwner(Scalar a, Scalar b)
     {
         object? na = a.Node, nb = b.Node;
-        return (na ?? nb) is Tape { IsFirstOrder: true } tape && (na is null || na == tape) && (nb is null || nb == tape)
+        return (na ?? nb) is Tape { recordsFirstOrder: true } tape && (na is null || na == tape) && (nb is null || nb == tape)
             ? tape : null;
     }
 
     /// <summary>Records y = op(a, b) for first-order operands (see <see cref="FirstOrderOwner"/>); a constant operand gets no edge.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Scalar RecordFirstOrder(double primal, Scalar a, double wa, Scalar b, double wb) =>
-        RecordFirstOrder(primal, a.Node is null ? -1 : a.Slot, wa, b.Node is null ? -1 : b.Slot, wb);
+        RecordFirstOrder(primal, a.Node is null ? NoParent : a.Slot, wa, b.Node is null ? NoParent : b.Slot, wb);
 
     /// <summary>Records y = op(a[, b]) whose primal and partials are plain doubles.</summary>
     public Scalar RecordFirstOrder(double primal, int a, double wa, int b, double wb)
     {
-        if (count == parentA.Length) Grow();
+        if (count == entries.Length) Grow();
         if (a < 0) (a, wa, b, wb) = (b, wb, a, wa); // the sweep stops at the first missing parent
         var i = count++;
-        parentA[i] = a;
-        parentB[i] = b;
-        weightA[i] = wa;
-        weightB[i] = wb;
+        ref var entry = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(entries), i);
+        entry.ParentA = a;
+        entry.ParentB = b;
+        entry.WeightA = wa;
+        entry.WeightB = wb;
         return new Scalar(primal, this, i);
     }
 
@@ -89,21 +97,16 @@ internal sealed class Tape : Differentiation
     public Scalar Record(Scalar primal, int a, Scalar wa, int b, Scalar wb)
     {
         if (Finished) throw EscapedValue();
-        if (count == parentA.Length) Grow();
-        if (a < 0 && b >= 0) (a, wa, b, wb) = (b, wb, a, wa); // the sweep stops at the first missing parent
-        var i = count++;
-        parentA[i] = a;
-        parentB[i] = b;
-        weightA[i] = wa.Primal;
-        weightB[i] = wb.Primal;
+        if (a < 0) (a, wa, b, wb) = (b, wb, a, wa);
+        var result = RecordFirstOrder(primal.Primal, a, wa.Primal, b, wb.Primal);
         if (primal.Node is not null || wa.Node is not null || wb.Node is not null)
         {
             if (nestedPrimal is null) AllocateNested();
-            nestedPrimal![i] = primal;
-            nestedWeightA![i] = wa;
-            nestedWeightB![i] = wb;
+            nestedPrimal![result.Slot] = primal;
+            nestedWeightA![result.Slot] = wa;
+            nestedWeightB![result.Slot] = wb;
         }
-        return new Scalar(primal.Primal, this, i);
+        return result;
     }
 
     /// <summary>The primal of a value on this tape, one level down (itself a nested value when nesting).</summary>
@@ -118,8 +121,8 @@ internal sealed class Tape : Differentiation
     }
 
     /// <summary>First-order sweep on doubles: adjoints of every entry up to the highest seeded slot.
-    /// The array comes from the shared pool (it may be longer than <see cref="Count"/>); return it with
-    /// <see cref="ReturnAdjoints"/> when done.</summary>
+    /// The array comes from the shared pool (it may be longer than <see cref="Count"/>); give it back
+    /// with <see cref="ReturnAdjoints"/>.</summary>
     public double[] SweepDoubles(ReadOnlySpan<int> seedSlots, ReadOnlySpan<double> seeds)
     {
         var adjoint = ArrayPool<double>.Shared.Rent(count);
@@ -130,16 +133,16 @@ internal sealed class Tape : Differentiation
             adjoint[seedSlots[k]] += seeds[k];
             top = Math.Max(top, seedSlots[k]);
         }
-        int[] pa = parentA, pb = parentB;
-        double[] wa = weightA, wb = weightB;
+        // Parents always precede their children, so indices stay in range without bounds checks.
+        ref var entry0 = ref MemoryMarshal.GetArrayDataReference(entries);
+        ref var adjoint0 = ref MemoryMarshal.GetArrayDataReference(adjoint);
         for (var i = top; i >= 0; i--)
         {
-            var g = adjoint[i];
-            var a = pa[i];
-            if (a < 0) continue;
-            adjoint[a] += g * wa[i];
-            var b = pb[i];
-            if (b >= 0) adjoint[b] += g * wb[i];
+            ref var entry = ref Unsafe.Add(ref entry0, i);
+            if (entry.ParentA < 0) continue;
+            var g = Unsafe.Add(ref adjoint0, i);
+            Unsafe.Add(ref adjoint0, entry.ParentA) += g * entry.WeightA;
+            if (entry.ParentB >= 0) Unsafe.Add(ref adjoint0, entry.ParentB) += g * entry.WeightB;
         }
         return adjoint;
     }
@@ -160,49 +163,37 @@ internal sealed class Tape : Differentiation
         }
         for (var i = top; i >= 0; i--)
         {
-            var a = parentA[i];
-            if (a < 0) continue;
+            var entry = entries[i];
+            if (entry.ParentA < 0) continue;
             var g = adjoint[i];
-            adjoint[a] += g * WeightA(i);
-            var b = parentB[i];
-            if (b >= 0) adjoint[b] += g * WeightB(i);
+            adjoint[entry.ParentA] += g * Weight(nestedWeightA, i, entry.WeightA);
+            if (entry.ParentB >= 0) adjoint[entry.ParentB] += g * Weight(nestedWeightB, i, entry.WeightB);
         }
         return adjoint;
     }
 
-    private Scalar WeightA(int i) =>
-        nestedWeightA is not null && nestedWeightA[i].Node is not null ? nestedWeightA[i] : new Scalar(weightA[i]);
-
-    private Scalar WeightB(int i) =>
-        nestedWeightB is not null && nestedWeightB[i].Node is not null ? nestedWeightB[i] : new Scalar(weightB[i]);
+    private static Scalar Weight(Scalar[]? nested, int i, double plain) =>
+        nested is not null && nested[i].Node is not null ? nested[i] : new Scalar(plain);
 
     private void Grow()
     {
-        var size = parentA.Length * 2;
-        parentA = Regrow(parentA, size, count);
-        parentB = Regrow(parentB, size, count);
-        weightA = Regrow(weightA, size, count);
-        weightB = Regrow(weightB, size, count);
+        var grown = ArrayPool<Entry>.Shared.Rent(entries.Length * 2);
+        Array.Copy(entries, grown, count);
+        ArrayPool<Entry>.Shared.Return(entries);
+        entries = grown;
         if (nestedPrimal is not null)
         {
-            Array.Resize(ref nestedPrimal, size);
-            Array.Resize(ref nestedWeightA, size);
-            Array.Resize(ref nestedWeightB, size);
+            Array.Resize(ref nestedPrimal, entries.Length);
+            Array.Resize(ref nestedWeightA, entries.Length);
+            Array.Resize(ref nestedWeightB, entries.Length);
         }
-    }
-
-    private static T[] Regrow<T>(T[] old, int size, int used)
-    {
-        var grown = ArrayPool<T>.Shared.Rent(size);
-        Array.Copy(old, grown, used);
-        ArrayPool<T>.Shared.Return(old);
-        return grown;
     }
 
     private void AllocateNested()
     {
-        nestedPrimal = new Scalar[parentA.Length];
-        nestedWeightA = new Scalar[parentA.Length];
-        nestedWeightB = new Scalar[parentA.Length];
+        nestedPrimal = new Scalar[entries.Length];
+        nestedWeightA = new Scalar[entries.Length];
+        nestedWeightB = new Scalar[entries.Length];
+        recordsFirstOrder = false;
     }
 }

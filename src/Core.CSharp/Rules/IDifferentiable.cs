@@ -2,7 +2,7 @@ namespace Functional;
 
 /// <summary>
 /// The arithmetic that a derivative rule may use. <see cref="Scalar"/> (numbers that carry
-/// derivatives) and <c>Functional.Symbolic.Expr</c> (expressions) both implement it, so every rule in
+/// derivatives) and <see cref="Symbolic.Expr"/> (expressions) both implement it, so every rule in
 /// <see cref="Primitives{T}"/> is written once and read by forward mode, reverse mode and the
 /// symbolic engine alike.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Functional;
 /// The one table of primitive rules. Each primitive is declared once: its value on doubles and its
 /// derivative written with <typeparamref name="T"/> operations, so that forward mode, reverse mode
 /// (T = <see cref="Scalar"/>, which makes derivatives of derivatives come for free) and the symbolic
-/// engine (T = <c>Functional.Symbolic.Expr</c>) all read the same rule. Adding a primitive touches this
+/// engine (T = <see cref="Symbolic.Expr"/>) all read the same rule. Adding a primitive touches this
 /// file, the interface <see cref="IDifferentiable{T}"/> and one line in each implementing type.
 /// </summary>
 /// <remarks>

@@ -20,6 +20,13 @@ public readonly partial struct Scalar
                 var dydx = primitive.Derivative(new Scalar(x.Primal), new Scalar(y)).Primal;
                 return firstOrder.RecordFirstOrder(y, x.Slot, dydx, -1, 0.0);
             }
+            case ForwardDifferentiation owner:
+            {
+                owner.EnsureActive();
+                var y = primitive.Value(x.Primal);
+                var dydx = primitive.Derivative(new Scalar(x.Primal), new Scalar(y)).Primal;
+                return new Scalar(y, owner, dydx * x.Aux);
+            }
             case DualNumber dual:
             {
                 dual.Owner.EnsureActive();
@@ -51,15 +58,24 @@ public readonly partial struct Scalar
                 na is null ? -1 : a.Slot, na is null ? 0.0 : primitive.DerivativeLeft(sa, sb, sy).Primal,
                 nb is null ? -1 : b.Slot, nb is null ? 0.0 : primitive.DerivativeRight(sa, sb, sy).Primal);
         }
-        var top = a.Node == b.Node ? a.Node : a.Level >= b.Level ? a.Node : b.Node;
-        if (top is DualNumber { Owner: var owner })
+        if (ForwardDifferentiation.FirstOrderOwner(a, b) is { } firstOrderDual)
+        {
+            double av = a.Primal, bv = b.Primal, y = primitive.Value(av, bv), tangent = 0;
+            Scalar sa = new(av), sb = new(bv), sy = new(y);
+            if (na is not null) tangent += primitive.DerivativeLeft(sa, sb, sy).Primal * a.Aux;
+            if (nb is not null) tangent += primitive.DerivativeRight(sa, sb, sy).Primal * b.Aux;
+            return new Scalar(y, firstOrderDual, tangent);
+        }
+        var top = na == nb ? na : a.Level >= b.Level ? na : nb;
+        var owner = top as ForwardDifferentiation ?? (top as DualNumber)?.Owner;
+        if (owner is not null)
         {
             owner.EnsureActive();
             var (ap, at) = DualNumber.Split(a, owner);
             var (bp, bt) = DualNumber.Split(b, owner);
             var y = Apply(primitive, ap, bp);
-            var aVaries = a.Node is DualNumber da && da.Owner == owner;
-            var bVaries = b.Node is DualNumber db && db.Owner == owner;
+            var aVaries = DualNumber.Varies(a, owner);
+            var bVaries = DualNumber.Varies(b, owner);
             Scalar tangent = aVaries && bVaries
                 ? primitive.DerivativeLeft(ap, bp, y) * at + primitive.DerivativeRight(ap, bp, y) * bt
                 : aVaries ? primitive.DerivativeLeft(ap, bp, y) * at
@@ -70,8 +86,8 @@ public readonly partial struct Scalar
         {
             var tape = (Tape)top!;
             tape.EnsureActive();
-            var aOnTape = a.Node == tape;
-            var bOnTape = b.Node == tape;
+            var aOnTape = na == tape;
+            var bOnTape = nb == tape;
             var ap = aOnTape ? tape.PrimalOf(a) : a;
             var bp = bOnTape ? tape.PrimalOf(b) : b;
             var y = Apply(primitive, ap, bp);

@@ -2,15 +2,17 @@ namespace Functional;
 
 public readonly partial struct Scalar
 {
-    // Arithmetic is most of every program, so it takes two direct paths before the rule table:
-    // constants compute on doubles, and first-order reverse mode records the table's partials for
-    // + − × ÷ (1 and 1, 1 and −1, b and a, 1/b and −y/b) without calling a delegate. Every other
-    // case, and every nested level, goes through Apply and the rule table.
+    // Arithmetic is most of every program, so it takes direct paths before the rule table:
+    // constants compute on doubles, and first-order reverse and forward mode apply the table's
+    // partials for + − × ÷ (1 and 1, 1 and −1, b and a, 1/b and −y/b) without calling a delegate
+    // (a constant operand's tangent, Aux, is 0). Every other case, and every nested level, goes
+    // through Apply and the rule table.
 #pragma warning disable CS1591 // standard arithmetic, documented on the type
     public static Scalar operator +(Scalar a, Scalar b)
     {
         if (a.Node is null && b.Node is null) return new(a.Primal + b.Primal);
         if (Tape.FirstOrderOwner(a, b) is { } tape) return tape.RecordFirstOrder(a.Primal + b.Primal, a, 1.0, b, 1.0);
+        if (ForwardDifferentiation.FirstOrderOwner(a, b) is { } dual) return new(a.Primal + b.Primal, dual, a.Aux + b.Aux);
         return Apply(Primitives<Scalar>.Add, a, b);
     }
 
@@ -18,6 +20,7 @@ public readonly partial struct Scalar
     {
         if (a.Node is null && b.Node is null) return new(a.Primal - b.Primal);
         if (Tape.FirstOrderOwner(a, b) is { } tape) return tape.RecordFirstOrder(a.Primal - b.Primal, a, 1.0, b, -1.0);
+        if (ForwardDifferentiation.FirstOrderOwner(a, b) is { } dual) return new(a.Primal - b.Primal, dual, a.Aux - b.Aux);
         return Apply(Primitives<Scalar>.Subtract, a, b);
     }
 
@@ -25,6 +28,8 @@ public readonly partial struct Scalar
     {
         if (a.Node is null && b.Node is null) return new(a.Primal * b.Primal);
         if (Tape.FirstOrderOwner(a, b) is { } tape) return tape.RecordFirstOrder(a.Primal * b.Primal, a, b.Primal, b, a.Primal);
+        if (ForwardDifferentiation.FirstOrderOwner(a, b) is { } dual)
+            return new(a.Primal * b.Primal, dual, (a.Node is null ? 0 : a.Aux * b.Primal) + (b.Node is null ? 0 : a.Primal * b.Aux));
         return Apply(Primitives<Scalar>.Multiply, a, b);
     }
 
@@ -35,6 +40,11 @@ public readonly partial struct Scalar
         {
             var y = a.Primal / b.Primal;
             return tape.RecordFirstOrder(y, a, 1.0 / b.Primal, b, -y / b.Primal);
+        }
+        if (ForwardDifferentiation.FirstOrderOwner(a, b) is { } dual)
+        {
+            var y = a.Primal / b.Primal;
+            return new(y, dual, (a.Node is null ? 0 : a.Aux / b.Primal) - (b.Node is null ? 0 : y * b.Aux / b.Primal));
         }
         return Apply(Primitives<Scalar>.Divide, a, b);
     }

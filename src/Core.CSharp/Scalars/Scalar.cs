@@ -18,15 +18,21 @@ public readonly partial struct Scalar : IEquatable<Scalar>, IComparable<Scalar>,
     /// <summary>The primal value with every level of nesting unwrapped.</summary>
     internal readonly double Primal;
 
-    /// <summary><c>null</c> for a constant, a <see cref="DualNumber"/>, or the <see cref="Tape"/> that records this value.</summary>
+    /// <summary>What carries the derivative information: <c>null</c> for a constant; the
+    /// <see cref="ForwardDifferentiation"/> itself for a first-order dual number (tangent in
+    /// <see cref="Aux"/>, no allocation); a <see cref="DualNumber"/> for a nested dual number; or the
+    /// <see cref="Tape"/> that records this value (slot in <see cref="Aux"/>).</summary>
     internal readonly object? Node;
 
-    /// <summary>The slot of this value on its tape (only when <see cref="Node"/> is a tape).</summary>
-    internal readonly int Slot;
+    /// <summary>The tangent of a first-order dual number, the slot of a tape value, 0 otherwise.</summary>
+    internal readonly double Aux;
 
-    internal Scalar(double primal) { Primal = primal; Node = null; Slot = 0; }
+    internal Scalar(double primal) { Primal = primal; Node = null; Aux = 0; }
 
-    internal Scalar(double primal, object node, int slot) { Primal = primal; Node = node; Slot = slot; }
+    internal Scalar(double primal, object node, double aux) { Primal = primal; Node = node; Aux = aux; }
+
+    /// <summary>The slot of a tape value on its tape.</summary>
+    internal int Slot => (int)Aux;
 
     /// <summary>The primal value with every level of nesting unwrapped.</summary>
     public double Value => Primal;
@@ -49,6 +55,7 @@ public readonly partial struct Scalar : IEquatable<Scalar>, IComparable<Scalar>,
         null => 0,
         Tape tape => tape.Level,
         DualNumber dual => dual.Owner.Level,
+        ForwardDifferentiation forward => forward.Level,
         _ => throw new InvalidOperationException("unknown scalar node"),
     };
 
@@ -96,6 +103,7 @@ public readonly partial struct Scalar : IEquatable<Scalar>, IComparable<Scalar>,
             null => value,
             Tape tape => $"{value} (tape, level {tape.Level})",
             DualNumber dual => $"{value} (dual, level {dual.Owner.Level})",
+            ForwardDifferentiation forward => $"{value} (dual, level {forward.Level})",
             _ => value,
         };
     }

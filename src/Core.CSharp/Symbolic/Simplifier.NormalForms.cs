@@ -1,0 +1,204 @@
+namespace Functional.Symbolic;
+
+internal sealed partial class Simplifier
+{
+    /// <summary>c·Π baseⱼ^kⱼ: a coefficient and factors with constant exponents, merged by base.</summary>
+    private sealed class Product
+    {
+        internal double Coefficient = 1;
+        internal readonly List<(Expr Base, double Exponent)> Factors = [];
+        internal Expr? Rest;   // the product with coefficient 1, built on demand
+
+        internal double Degree
+        {
+            get
+            {
+                double d = 0;
+                foreach (var (_, k) in Factors) d += Math.Abs(k);
+                return d;
+            }
+        }
+    }
+
+    /// <summary>The normal form of the sum Σ multᵢ·exprᵢ, or null when it has too many terms or a
+    /// non-finite coefficient.</summary>
+    private Expr? SumOf(ReadOnlySpan<(Expr Expr, double Multiplier)> seeds)
+    {
+        double constant = 0;
+        var index = new Dictionary<Expr, int>();
+        var terms = new List<(Product Term, double Coefficient)>();
+        var stack = new Stack<(Expr, double)>();
+        for (var i = seeds.Length - 1; i >= 0; i--) stack.Push(seeds[i]);
+        var visits = 0;
+        while (stack.Count > 0)
+        {
+            var (e, m) = stack.Pop();
+            if (++visits > 4 * MaxTerms || (oversized.Contains(e) && (e.Is(Primitives<Expr>.Add) || e.Is(Primitives<Expr>.Subtract)))) return null;
+            if (e.IsConstant) constant += m * e.ConstantValue;
+            else if (e.Is(Primitives<Expr>.Add)) { stack.Push((e.Right!, m)); stack.Push((e.Left!, m)); }
+            else if (e.Is(Primitives<Expr>.Subtract)) { stack.Push((e.Right!, -m)); stack.Push((e.Left!, m)); }
+            else if (e.Is(Primitives<Expr>.Negate)) stack.Push((e.Left!, -m));
+            else
+            {
+                var split = Split(e);
+                var c = m * split.Coefficient;
+                if (split.Factors.Count == 0) { constant += c; continue; }
+                if (IsScaledSum(split)) { stack.Push((split.Factors[0].Base, c)); continue; }   // 4*(1 - x) → 4 - 4*x, as SymPy
+                var rest = split.Rest!;
+                if (index.TryGetValue(rest, out var at)) terms[at] = (terms[at].Term, terms[at].Coefficient + c);
+                else
+                {
+                    if (terms.Count == MaxTerms) return null;
+                    index[rest] = terms.Count;
+                    terms.Add((split, c));
+                }
+            }
+        }
+        if (!double.IsFinite(constant)) return null;
+        foreach (var (_, c) in terms) if (!double.IsFinite(c)) return null;
+        terms.RemoveAll(t => t.Coefficient == 0);
+        terms.Sort(CompareTerms);
+        Expr? sum = null;
+        foreach (var (term, c) in terms)
+        {
+            if (sum is null) sum = Build(c, term.Factors);
+            else
+            {
+                var piece = Build(Math.Abs(c), term.Factors);
+                sum = c < 0 ? Expr.Apply(Primitives<Expr>.Subtract, sum, piece) : Expr.Apply(Primitives<Expr>.Add, sum, piece);
+            }
+        }
+        if (sum is null) return Expr.Const(constant);
+        return constant == 0 ? sum : Expr.Apply(Primitives<Expr>.Add, sum, Expr.Const(constant));
+    }
+
+    /// <summary>The normal form of the product Π exprᵢ^multᵢ, or null (too many factors, or a
+    /// coefficient that is not finite).</summary>
+    private Expr? ProductOf(ReadOnlySpan<(Expr Expr, double Exponent)> seeds)
+    {
+        var p = Factor(seeds);
+        if (p is null) return null;
+        if (IsScaledSum(p) && p.Coefficient != 1) return SumOf([(p.Factors[0].Base, p.Coefficient)]) ?? Build(p.Coefficient, p.Factors);
+        return Build(p.Coefficient, p.Factors);
+    }
+
+    /// <summary>c·(a + b): a number times one sum, which SymPy (and we) distribute.</summary>
+    private static bool IsScaledSum(Product p) =>
+        p.Factors.Count == 1 && p.Factors[0].Exponent == 1
+        && (p.Factors[0].Base.Is(Primitives<Expr>.Add) || p.Factors[0].Base.Is(Primitives<Expr>.Subtract));
+
+    /// <summary>A simplified expression as coefficient × rest (memoised; the key for collecting terms).</summary>
+    private Product Split(Expr e)
+    {
+        if (splits.TryGetValue(e, out var known)) return known;
+        var p = Factor([(e, 1)]);
+        if (p is null)
+        {
+            p = new Product();
+            p.Factors.Add((e, 1));
+        }
+        p.Rest = Build(1, p.Factors);
+        splits[e] = p;
+        return p;
+    }
+
+    private Product? Factor(ReadOnlySpan<(Expr Expr, double Exponent)> seeds)
+    {
+        var p = new Product();
+        var index = new Dictionary<Expr, int>();
+        var stack = new Stack<(Expr, double)>();
+        for (var i = seeds.Length - 1; i >= 0; i--) stack.Push(seeds[i]);
+        var visits = 0;
+        while (stack.Count > 0)
+        {
+            var (e, m) = stack.Pop();
+            if (++visits > 4 * MaxTerms || (oversized.Contains(e) && (e.Is(Primitives<Expr>.Multiply) || e.Is(Primitives<Expr>.Divide)))) return null;
+            // Only integer powers distribute: (a·b)^n = a^n·b^n and (a^k)^n = a^(k·n).
+            if (Expr.IsInteger(m))
+            {
+                if (e.IsConstant) { p.Coefficient *= Math.Pow(e.ConstantValue, m); continue; }
+                if (e.Is(Primitives<Expr>.Negate)) { if (m % 2 != 0) p.Coefficient = -p.Coefficient; stack.Push((e.Left!, m)); continue; }
+                if (e.Is(Primitives<Expr>.Multiply)) { stack.Push((e.Right!, m)); stack.Push((e.Left!, m)); continue; }
+                if (e.Is(Primitives<Expr>.Divide)) { stack.Push((e.Right!, -m)); stack.Push((e.Left!, m)); continue; }
+                if (e.Is(Primitives<Expr>.Pow) && e.Right!.IsConstant)
+                {
+                    var k = e.Right.ConstantValue * m;
+                    if (e.Left!.IsConstant)
+                    {
+                        var v = Math.Pow(e.Left.ConstantValue, k);
+                        if (double.IsFinite(v) && v != 0) { p.Coefficient *= v; continue; }
+                    }
+                    else if (Expr.IsInteger(e.Right.ConstantValue)) { stack.Push((e.Left, k)); continue; }
+                    else { Add(p, index, e.Left, k); continue; }
+                }
+            }
+            Add(p, index, e, m);
+        }
+        if (!double.IsFinite(p.Coefficient)) return null;
+        if (p.Coefficient == 0) p.Factors.Clear();
+        p.Factors.RemoveAll(f => f.Exponent == 0);
+        p.Factors.Sort((x, y) => CompareFactors(x.Base, y.Base));
+        return p.Factors.Count > MaxTerms ? null : p;
+    }
+
+    private static void Add(Product p, Dictionary<Expr, int> index, Expr b, double k)
+    {
+        if (index.TryGetValue(b, out var at)) p.Factors[at] = (b, p.Factors[at].Exponent + k);
+        else
+        {
+            index[b] = p.Factors.Count;
+            p.Factors.Add((b, k));
+        }
+    }
+
+    /// <summary>c · numerator / denominator, factors with negative exponents going below the line.</summary>
+    private static Expr Build(double coefficient, List<(Expr Base, double Exponent)> factors)
+    {
+        if (coefficient == 0) return Expr.Const(0);
+        // Left-associated from the coefficient: -2*x*exp(x), not -2*(x*exp(x)).
+        var top = Expr.Const(coefficient);
+        Expr? denominator = null;
+        foreach (var (b, k) in factors)
+        {
+            var f = Math.Abs(k) == 1 ? b : Expr.Apply(Primitives<Expr>.Pow, b, Expr.Const(Math.Abs(k)));
+            if (k > 0) top = Expr.Apply(Primitives<Expr>.Multiply, top, f);
+            else denominator = denominator is null ? f : Expr.Apply(Primitives<Expr>.Multiply, denominator, f);
+        }
+        return denominator is null ? top : Expr.Apply(Primitives<Expr>.Divide, top, denominator);
+    }
+
+    /// <summary>Higher degree first, then positive before negative, then by the factors.</summary>
+    private static int CompareTerms((Product Term, double Coefficient) x, (Product Term, double Coefficient) y)
+    {
+        var c = y.Term.Degree.CompareTo(x.Term.Degree);
+        if (c != 0) return c;
+        c = (x.Coefficient < 0).CompareTo(y.Coefficient < 0);
+        if (c != 0) return c;
+        var fx = x.Term.Factors;
+        var fy = y.Term.Factors;
+        for (var i = 0; i < Math.Min(fx.Count, fy.Count); i++)
+        {
+            c = CompareFactors(fx[i].Base, fy[i].Base);
+            if (c != 0) return c;
+            c = fy[i].Exponent.CompareTo(fx[i].Exponent);
+            if (c != 0) return c;
+        }
+        return fy.Count.CompareTo(fx.Count);
+    }
+
+    /// <summary>Variables (by name) first, then other expressions of variables, then constant
+    /// expressions such as <c>log(2)</c>; ties broken by function name and a structural hash.</summary>
+    private static int CompareFactors(Expr x, Expr y)
+    {
+        if (ReferenceEquals(x, y)) return 0;
+        var c = Rank(x).CompareTo(Rank(y));
+        if (c != 0) return c;
+        if (x.Kind == ExprKind.Variable) return string.CompareOrdinal(x.Name, y.Name);
+        c = string.CompareOrdinal(x.Operator, y.Operator);
+        if (c != 0) return c;
+        c = x.StructuralHash.CompareTo(y.StructuralHash);
+        return c != 0 ? c : x.Id.CompareTo(y.Id);
+    }
+
+    private static int Rank(Expr e) => e.Kind == ExprKind.Variable ? 0 : e.HasVariables ? 1 : 2;
+}
