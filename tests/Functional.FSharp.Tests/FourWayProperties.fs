@@ -3,6 +3,8 @@ module Functional.FSharp.Tests.FourWayProperties
 open FsCheck
 open FsCheck.FSharp
 open FsCheck.Xunit
+open System
+open Functional.Numeric
 open Functional
 open Functional.FSharp
 open Functional.FSharp.Testing
@@ -39,8 +41,12 @@ let ``hvp = Hessian · v`` (case: ExpressionCase) =
         Properties.compareRoutes { Tolerance.Exact with Floor = 1.0 + (Seq.cast<float> h |> Seq.map abs |> Seq.max) * 4.0 }
             [ "Hessian·v", product; "hvp", direct ]
         .&. Properties.withinNumeric "hvp"
-                (Array.init case.Arity (fun i ->
-                    Properties.numericDerivative (fun t -> (grad case.Function (Array.map2 (fun xj vj -> Scalar.op_Implicit xj + t * vj) case.Point v)).[i]) 0.0))
+                (let norm = Math.Max(sqrt (Array.sumBy (fun a -> a * a) v), 1e-3)
+                 Array.init case.Arity (fun i ->
+                    // along the unit direction v/|v| with a small first step, then scaled by |v|
+                    let along (t: float) = (grad case.Function (Array.map2 (fun xj vj -> Scalar.op_Implicit (xj + t * vj / norm)) case.Point v)).[i].Value
+                    let n = FiniteDifference.DerivativeWithError(Func<float, float> along, 0.0, Properties.NumericStep)
+                    NumericEstimate(norm * n.Value, norm * n.Error)))
                 direct
     else Prop.ofTestable (Prop.discard ()))
 
@@ -72,7 +78,7 @@ let ``no perturbation confusion: d/dx [f(x) · ∂g/∂y(x, y0)] by every nestin
     let at = Map [ "x", case.X; "y", case.Y ]
     let symbolic =
         fe.Diff("x").Evaluate(at) * ge.Diff("y").Evaluate(at) + fe.Evaluate(at) * ge.Diff("y").Diff("x").Evaluate(at)
-    if Properties.usable [ ff; (f [| x0 |]).Value; (innerFwd x0).Value; fe.Diff("x").Evaluate(at) ] then
+    if Properties.usable [ ff; (f [| x0 |]).Value; (g [| x0; Scalar.op_Implicit case.Y |]).Value; (innerFwd x0).Value; fe.Diff("x").Evaluate(at) ] then
         Properties.compareRoutes Tolerance.Exact
             [ "symbolic", [| symbolic |]
               "fwd over fwd", [| ff |]
