@@ -1,0 +1,141 @@
+namespace Functional.FSharp
+
+open System
+open Functional
+
+/// <summary>
+/// The differentiation combinators over F# functions of <see cref="T:Functional.Scalar"/>, brought into
+/// scope by <c>open Functional.FSharp</c>. Each takes a function and returns a function, so they compose
+/// (<c>diffn 3 sin</c>, <c>grad (grad f &gt;&gt; Array.sum)</c>, <c>hessian = jacfwd (grad f)</c>) and read
+/// well in pipelines (<c>x |&gt; grad f</c>). Every call of a returned function is a fresh differentiation
+/// with its own perturbation tag, so nesting is always correct.
+/// </summary>
+/// <remarks>
+/// Arithmetic: <c>Scalar</c> mixes with <c>float</c> on either side (<c>2.0 * x</c>, <c>x + 1.0</c>,
+/// <c>x ** 2.0</c>, <c>x ** y</c>). F# looks up <c>**</c> on the left operand's type, so a float base needs
+/// <c>2.0 **. x</c> (defined here) or <c>Scalar.Pow(2.0, x)</c>. F#'s <c>sin cos tan asin acos atan atan2
+/// sinh cosh tanh exp log sqrt abs float</c> work on Scalar directly; <c>max</c> and <c>min</c> are
+/// shadowed here so ties split the derivative evenly (they still work on the .NET numeric types; use
+/// <c>Operators.max</c> for strings, tuples and records);
+/// <c>sigmoid softplus relu log1p expm1 xlogy</c> are added. <c>sign</c> is F#'s (integer-valued, needs
+/// an instance member) and does not apply to Scalar: write <c>Scalar.Sign x</c>.
+/// </remarks>
+[<AutoOpen>]
+module Combinators =
+
+    // ---- conversions --------------------------------------------------------------------------
+
+    /// <summary>Plain floats as constant <c>Scalar</c>s: <c>scalars [| 1.0; 2.0 |]</c>.</summary>
+    let scalars (values: float[]) : Scalar[] = Array.map Scalar.op_Implicit values
+
+    /// <summary>The primal values of a <c>Scalar</c> array (derivative information dropped).</summary>
+    let floats (values: Scalar[]) : float[] = values.ToDoubles()
+
+    /// <summary>The primal values of a <c>Scalar</c> matrix (Jacobian, Hessian) as a <c>float[,]</c>.</summary>
+    let floats2D (values: Scalar[,]) : float[,] = values.ToDoubles()
+
+    // ---- arithmetic helpers -------------------------------------------------------------------
+
+    /// <summary><c>a ** b</c> for a float base and a Scalar exponent (<c>2.0 **. x</c> = 2^x).
+    /// F#'s <c>**</c> looks <c>Pow</c> up on the base's type, which for <c>float</c> cannot take a Scalar.</summary>
+    let inline ( **. ) (a: float) (b: Scalar) : Scalar = Scalar.Pow(Scalar.op_Implicit a, b)
+
+    /// <summary>The larger argument, through the type's static <c>Max</c>: on <c>Scalar</c> that is
+    /// <c>Scalar.Max</c> (at a tie each argument gets half the derivative, as in JAX and PyTorch); on
+    /// <c>float</c>, <c>int</c>, <c>decimal</c> and the other .NET numeric types it is their own <c>Max</c>.
+    /// Types without a static <c>Max</c> (strings, tuples, records) need F#'s <c>Operators.max</c>.</summary>
+    let inline max (a: ^T) (b: ^T) : ^T =
+        (^T: (static member Max: ^T * ^T -> ^T) (a, b))
+
+    /// <summary>The smaller argument, through the type's static <c>Min</c> (<c>Scalar.Min</c> splits the
+    /// derivative evenly at a tie); for types without one use F#'s <c>Operators.min</c>.</summary>
+    let inline min (a: ^T) (b: ^T) : ^T =
+        (^T: (static member Min: ^T * ^T -> ^T) (a, b))
+
+    /// <summary>The logistic function 1 / (1 + e^−x).</summary>
+    let sigmoid (x: Scalar) : Scalar = Scalar.Sigmoid x
+
+    /// <summary>log(1 + e^x).</summary>
+    let softplus (x: Scalar) : Scalar = Scalar.Softplus x
+
+    /// <summary>max(x, 0), with derivative 0 at 0.</summary>
+    let relu (x: Scalar) : Scalar = Scalar.Relu x
+
+    /// <summary>log(1 + x), accurate near 0.</summary>
+    let log1p (x: Scalar) : Scalar = Scalar.Log1p x
+
+    /// <summary>e^x − 1, accurate near 0.</summary>
+    let expm1 (x: Scalar) : Scalar = Scalar.Expm1 x
+
+    /// <summary>x·log y, and 0 where x = 0.</summary>
+    let xlogy (x: Scalar) (y: Scalar) : Scalar = Scalar.Xlogy(x, y)
+
+    // ---- combinators --------------------------------------------------------------------------
+
+    /// <summary>f′ by forward mode: <c>diff sin</c> is cos.</summary>
+    let diff (f: Scalar -> Scalar) : Scalar -> Scalar =
+        let d = AD.Derivative(Func<Scalar, Scalar> f)
+        fun x -> d.Invoke x
+
+    /// <summary>The <paramref name="n"/>-th derivative by nested forward mode (<c>diffn 0 f</c> is f).</summary>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">n is negative.</exception>
+    let diffn (n: int) (f: Scalar -> Scalar) : Scalar -> Scalar =
+        let d = AD.Derivative(Func<Scalar, Scalar> f, n)
+        fun x -> d.Invoke x
+
+    /// <summary>f″ by nested forward mode.</summary>
+    let diff2 (f: Scalar -> Scalar) : Scalar -> Scalar = diffn 2 f
+
+    /// <summary>∇f by reverse mode (one forward pass and one backward sweep).</summary>
+    let grad (f: Scalar[] -> Scalar) : Scalar[] -> Scalar[] =
+        let g = AD.Grad(Func<Scalar[], Scalar> f)
+        fun x -> g.Invoke x
+
+    /// <summary>f(x) and ∇f(x) from a single reverse pass.</summary>
+    let valueAndGrad (f: Scalar[] -> Scalar) : Scalar[] -> Scalar * Scalar[] =
+        let g = AD.ValueAndGrad(Func<Scalar[], Scalar> f)
+        fun x ->
+            let struct (value, gradient) = g.Invoke x
+            value, gradient
+
+    /// <summary>Jacobian-vector product by forward mode: <c>jvp f x v</c> = (f x, J(x)·v).</summary>
+    /// <exception cref="T:System.ArgumentException">v and x differ in length.</exception>
+    let jvp (f: Scalar[] -> Scalar[]) : Scalar[] -> Scalar[] -> Scalar[] * Scalar[] =
+        let j = AD.Jvp(Func<Scalar[], Scalar[]> f)
+        fun x v ->
+            let struct (value, tangent) = j.Invoke(x, v)
+            value, tangent
+
+    /// <summary>Vector-Jacobian product by reverse mode: <c>vjp f x</c> = (f x, pullback) with
+    /// <c>pullback u</c> = uᵀ·J(x); the pullback may be called many times.</summary>
+    let vjp (f: Scalar[] -> Scalar[]) : Scalar[] -> Scalar[] * (Scalar[] -> Scalar[]) =
+        let j = AD.Vjp(Func<Scalar[], Scalar[]> f)
+        fun x ->
+            let struct (value, pullback) = j.Invoke x
+            value, (fun u -> pullback.Invoke u)
+
+    /// <summary>The Jacobian by forward mode (one pass per input).</summary>
+    let jacfwd (f: Scalar[] -> Scalar[]) : Scalar[] -> Scalar[,] =
+        let j = AD.JacFwd(Func<Scalar[], Scalar[]> f)
+        fun x -> j.Invoke x
+
+    /// <summary>The Jacobian by reverse mode (one backward sweep per output).</summary>
+    let jacrev (f: Scalar[] -> Scalar[]) : Scalar[] -> Scalar[,] =
+        let j = AD.JacRev(Func<Scalar[], Scalar[]> f)
+        fun x -> j.Invoke x
+
+    /// <summary>The Jacobian by whichever mode is cheaper for its shape.</summary>
+    let jacobian (f: Scalar[] -> Scalar[]) : Scalar[] -> Scalar[,] =
+        let j = AD.Jacobian(Func<Scalar[], Scalar[]> f)
+        fun x -> j.Invoke x
+
+    /// <summary>The Hessian, forward-over-reverse (<c>jacfwd (grad f)</c>).</summary>
+    let hessian (f: Scalar[] -> Scalar) : Scalar[] -> Scalar[,] =
+        let h = AD.Hessian(Func<Scalar[], Scalar> f)
+        fun x -> h.Invoke x
+
+    /// <summary>Hessian-vector product H(x)·v without forming H: <c>hvp f x v</c>.</summary>
+    /// <exception cref="T:System.ArgumentException">v and x differ in length.</exception>
+    let hvp (f: Scalar[] -> Scalar) : Scalar[] -> Scalar[] -> Scalar[] =
+        let h = AD.Hvp(Func<Scalar[], Scalar> f)
+        fun x v -> h.Invoke(x, v)
