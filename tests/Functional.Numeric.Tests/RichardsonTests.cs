@@ -36,6 +36,25 @@ public class RichardsonTests(ITestOutputHelper output)
         Assert.Equal(estimate.Value, FiniteDifference.Derivative(f, x, DifferenceScheme.Richardson));
     }
 
+    [Theory]
+    [InlineData(-2.0)]
+    [InlineData(1.7)]
+    [InlineData(3.0)]
+    public void A_fast_oscillation_cannot_fool_the_extrapolation(double x)
+    {
+        // cos(8x⁴) oscillates with wavelength ~2π/(32|x|³), far below the starting step 0.1·|x|:
+        // every quotient of the first tableau aliases to a consistent but wrong slope. The cross-check
+        // against a small-step quotient catches it (found by the F# property suite).
+        static double F(double t) => Math.Cos(t * Math.Pow(2 * t, 3));
+        var exact = -Math.Sin(8 * Math.Pow(x, 4)) * 32 * Math.Pow(x, 3);
+        var estimate = FiniteDifference.DerivativeWithError(F, x);
+        var trueError = Math.Abs(estimate.Value - exact);
+        output.WriteLine($"f'({x}) = {estimate}; exact {exact}; true error {trueError:G3}");
+        // Ridders' estimate is a heuristic: here it must be within a small factor of the truth.
+        Assert.True(trueError <= 4 * estimate.Error, $"true error {trueError:G3} exceeds 4 × the estimate {estimate.Error:G3}");
+        Assert.True(trueError <= 1e-9 * Math.Abs(exact), $"relative error {trueError / Math.Abs(exact):G3}");
+    }
+
     [Fact]
     public void Gradient_of_the_seed_function_to_1e_10_with_bounding_errors()
     {

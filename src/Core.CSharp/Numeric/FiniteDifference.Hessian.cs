@@ -55,7 +55,7 @@ public static partial class FiniteDifference
             var h = new double[x.Length];
             for (var i = 0; i < x.Length; i++) h[i] = Steps.Representable(x[i], h0[i] * t);
             return CentralSecondDifferences(f, x, h);
-        });
+        }, Ridders.SecondDerivativeCheckScale);
         return Unpack(estimates, x.Length);
     }
 

@@ -72,7 +72,7 @@ public static partial class FiniteDifference
                 }
 
                 return (quotient, roundOff);
-            });
+            }, Ridders.FirstDerivativeCheckScale);
             jacobian ??= new NumericEstimate[estimates.Length, x.Length];
             for (var i = 0; i < estimates.Length; i++) jacobian[i, j] = estimates[i];
         }

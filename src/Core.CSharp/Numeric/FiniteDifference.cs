@@ -130,7 +130,7 @@ public static partial class FiniteDifference
         {
             var h = Steps.Representable(x, h0 * t);
             return CentralQuotient(f(x + h), f(x - h), h);
-        })[0];
+        }, Ridders.FirstDerivativeCheckScale)[0];
     }
 
     private static NumericEstimate[] RichardsonGradient(Func<double[], double> f, double[] x, double? step)
@@ -144,7 +144,7 @@ public static partial class FiniteDifference
             {
                 var h = Steps.Representable(x[index], h0 * t);
                 return CentralQuotient(At(f, x, index, h), At(f, x, index, -h), h);
-            })[0];
+            }, Ridders.FirstDerivativeCheckScale)[0];
         }
 
         return result;

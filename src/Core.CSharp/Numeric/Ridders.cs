@@ -16,6 +16,11 @@ namespace Functional.Numeric;
 /// entries can agree by accident to far better than their noise. And when the error is still large
 /// relative to the answer (the starting step was too big for f, e.g. sin at x = 100 with h = 10),
 /// the whole extrapolation restarts from a tenfold smaller step, as long as that keeps helping.</para>
+/// <para>Last, a cross-check: a starting step much larger than the scale on which f varies (a fast
+/// oscillation) can fool the whole tableau into agreeing on a wrong slope. A single quotient at a
+/// small step cannot be fooled that way, so the answer must agree with it within both their errors;
+/// where it does not, the tableau restarts from smaller steps, and failing that the small-step
+/// quotient is the answer and the disagreement its error estimate.</para>
 /// <para>The tableau runs over a vector of quotients at once (a Jacobian column, the entries of a
 /// Hessian), each component with its own answer, error and stopping point.</para>
 /// </remarks>
@@ -39,6 +44,17 @@ internal static class Ridders
     /// <summary>A relative error above this triggers a restart from a smaller step.</summary>
     private const double GoodEnough = 1e-10;
 
+    /// <summary>The cross-check's step for first differences, relative to the starting step:
+    /// the optimal central step ∛ε·max(|x|, 1) over the default start 0.1·max(|x|, 1).</summary>
+    public const double FirstDerivativeCheckScale = 6.06e-6 / 0.1;
+
+    /// <summary>The cross-check's step for second differences: ε^¼·max(|x|, 1) over 0.1·max(|x|, 1).</summary>
+    public const double SecondDerivativeCheckScale = 1.22e-4 / 0.1;
+
+    /// <summary>How far the answer and the small-step quotient may differ beyond their error estimates,
+    /// relative to their size.</summary>
+    private const double CheckTolerance = 1e-9;
+
     /// <summary>Difference quotients at the starting steps scaled by <c>t</c>, with their round-off errors.</summary>
     public delegate (double[] Quotients, double[] RoundOff) Quotients(double t);
 
@@ -46,7 +62,10 @@ internal static class Ridders
     /// Extrapolates <paramref name="quotients"/>(t) — the difference quotients at the starting
     /// steps scaled by t — to t → 0.
     /// </summary>
-    public static NumericEstimate[] Extrapolate(Quotients quotients)
+    /// <param name="quotients">The quotients at the starting steps scaled by t.</param>
+    /// <param name="checkScale">The scale t of the cross-check quotient (<see cref="FirstDerivativeCheckScale"/>
+    /// or <see cref="SecondDerivativeCheckScale"/>).</param>
+    public static NumericEstimate[] Extrapolate(Quotients quotients, double checkScale)
     {
         var scale = 1.0;
         var first = quotients(scale);
@@ -73,6 +92,41 @@ internal static class Ridders
             }
 
             if (!improved) break;
+        }
+
+        return CrossCheck(quotients, best, scale, checkScale);
+    }
+
+    private static NumericEstimate[] CrossCheck(Quotients quotients, NumericEstimate[] best, double scale, double checkScale)
+    {
+        var check = quotients(checkScale);
+        // The quotient's truncation error is O(h²): a second quotient at twice the step differs by ~3 times it.
+        var coarser = quotients(2 * checkScale);
+        bool Consistent(NumericEstimate e, int k)
+        {
+            var q = check.Quotients[k];
+            if (!double.IsFinite(q) || !double.IsFinite(e.Value)) return true; // nothing to compare against
+            var truncation = Math.Abs(coarser.Quotients[k] - q);
+            return Math.Abs(e.Value - q) <= e.Error + 100 * check.RoundOff[k] + truncation
+                + CheckTolerance * Math.Max(Math.Abs(e.Value), Math.Abs(q));
+        }
+
+        var suspect = Enumerable.Range(0, best.Length).Where(k => !Consistent(best[k], k)).ToList();
+        while (suspect.Count > 0 && (scale /= 10) > checkScale)
+        {
+            var next = Tableau(quotients, scale, quotients(scale));
+            suspect.RemoveAll(k =>
+            {
+                if (!Consistent(next[k], k)) return false;
+                best[k] = next[k];
+                return true;
+            });
+        }
+
+        foreach (var k in suspect)
+        {
+            var q = check.Quotients[k];
+            best[k] = new NumericEstimate(q, Math.Max(Math.Abs(coarser.Quotients[k] - q), 100 * check.RoundOff[k]));
         }
 
         return best;
