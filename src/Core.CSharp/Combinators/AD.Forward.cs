@@ -11,10 +11,10 @@ public static partial class AD
         {
             var owner = new ForwardDifferentiation();
             Scalar y;
-            try { y = f(DualNumber.Make(owner, x, 1.0)); }
+            try { y = f(owner.Make(x, 1.0)); }
             finally { owner.Finish(); }
             CheckNotEscaped(y, owner);
-            return DualNumber.Split(y, owner).Tangent;
+            return owner.Split(y).Tangent;
         };
     }
 
@@ -43,7 +43,7 @@ public static partial class AD
             throw new ArgumentException($"the tangent has {v.Length} entries but the input has {x.Length}", nameof(v));
         var owner = new ForwardDifferentiation();
         var inputs = new Scalar[x.Length];
-        for (var i = 0; i < x.Length; i++) inputs[i] = DualNumber.Make(owner, x[i], v[i]);
+        for (var i = 0; i < x.Length; i++) inputs[i] = owner.Make(x[i], v[i]);
         Scalar[] outputs;
         try { outputs = CheckOutput(f(inputs), expectedLength); }
         finally { owner.Finish(); }
@@ -52,7 +52,7 @@ public static partial class AD
         for (var j = 0; j < outputs.Length; j++)
         {
             CheckNotEscaped(outputs[j], owner);
-            (value[j], tangent[j]) = DualNumber.Split(outputs[j], owner);
+            (value[j], tangent[j]) = owner.Split(outputs[j]);
         }
         return (value, tangent);
     }

@@ -5,9 +5,11 @@ using System.Runtime.InteropServices;
 namespace Functional;
 
 /// <summary>
-/// Reverse mode: the Wengert list of one invocation, in creation order. Each entry stores its (at
-/// most two) parents and the local partial derivatives towards them. The backward sweep is a plain
-/// loop from the end, so programs of any length differentiate without recursion.
+/// Reverse mode: the Wengert list of one invocation, in creation order, and the interpreter that
+/// records onto it. Each ordinary entry stores its (at most two) parents and the local partial
+/// derivatives towards them; a group entry records an <see cref="Op"/> with k inputs and m outputs
+/// (m consecutive slots) and runs its pullback during the sweep. The backward sweep is a plain loop
+/// from the end, so programs of any length differentiate without recursion.
 /// </summary>
 /// <remarks>
 /// First-order work keeps everything in one array of 24-byte <see cref="Entry"/> structs, rented
@@ -15,9 +17,13 @@ namespace Functional;
 /// enclosing differentiation (nesting) are the <see cref="Scalar"/> side arrays allocated, and then
 /// the sweep itself runs on <see cref="Scalar"/> so that the enclosing differentiation sees it.
 /// </remarks>
-internal sealed class Tape : Differentiation
+internal sealed partial class Tape : Differentiation
 {
     private const int NoParent = -1;
+    /// <summary>ParentA of the last slot of a group: ParentB is the group's index.</summary>
+    private const int GroupEnd = -2;
+    /// <summary>ParentA of the other slots of a group: ParentB is the slot of the group's end.</summary>
+    private const int GroupMember = -3;
 
     /// <summary>y = op(a, b): parents (−1 when absent; a missing A implies a missing B) and partials.</summary>
     [StructLayout(LayoutKind.Sequential)]
@@ -30,11 +36,14 @@ internal sealed class Tape : Differentiation
     private int count;
     private Entry[] entries;
     private Scalar[]? nestedPrimal, nestedWeightA, nestedWeightB;
+    private List<TapeGroup>? groups;
     private bool recordsFirstOrder = true;
 
     /// <summary>A tape whose storage comes from the shared pool: call <see cref="Release"/> when no
     /// sweep will follow, so that long programs do not allocate (and zero) large arrays on every call.</summary>
     public Tape(int capacity = 64) => entries = ArrayPool<Entry>.Shared.Rent(Math.Max(capacity, 16));
+
+    public override string Kind => "tape";
 
     /// <summary>Entries recorded so far.</summary>
     public int Count => count;
@@ -58,25 +67,12 @@ internal sealed class Tape : Differentiation
         ArrayPool<Entry>.Shared.Return(entries);
         entries = [];
         nestedPrimal = nestedWeightA = nestedWeightB = null;
+        groups = null;
         count = 0;
     }
 
-    /// <summary>The tape on which both operands are first-order variables or constants, if any: then
-    /// the operation's primal and partials are plain doubles.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Tape? FirstOrderOwner(Scalar a, Scalar b)
-    {
-        object? na = a.Node, nb = b.Node;
-        return (na ?? nb) is Tape { recordsFirstOrder: true } tape && (na is null || na == tape) && (nb is null || nb == tape)
-            ? tape : null;
-    }
-
-    /// <summary>Records y = op(a, b) for first-order operands (see <see cref="FirstOrderOwner"/>); a constant operand gets no edge.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Scalar RecordFirstOrder(double primal, Scalar a, double wa, Scalar b, double wb) =>
-        RecordFirstOrder(primal, a.Node is null ? NoParent : a.Slot, wa, b.Node is null ? NoParent : b.Slot, wb);
-
     /// <summary>Records y = op(a[, b]) whose primal and partials are plain doubles.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Scalar RecordFirstOrder(double primal, int a, double wa, int b, double wb)
     {
         if (count == entries.Length) Grow();
@@ -87,7 +83,7 @@ internal sealed class Tape : Differentiation
         entry.ParentB = b;
         entry.WeightA = wa;
         entry.WeightB = wb;
-        return new Scalar(primal, this, i);
+        return Scalar.OnTape(primal, this, i);
     }
 
     /// <summary>Records an independent variable with the given (possibly nested) primal.</summary>
@@ -110,8 +106,9 @@ internal sealed class Tape : Differentiation
     }
 
     /// <summary>The primal of a value on this tape, one level down (itself a nested value when nesting).</summary>
-    public Scalar PrimalOf(Scalar value)
+    public override Scalar PrimalOf(Scalar value)
     {
+        if (value.Node != this) return value;
         if (nestedPrimal is not null)
         {
             var nested = nestedPrimal[value.Slot];
@@ -131,7 +128,7 @@ internal sealed class Tape : Differentiation
         for (var k = 0; k < seedSlots.Length; k++)
         {
             adjoint[seedSlots[k]] += seeds[k];
-            top = Math.Max(top, seedSlots[k]);
+            top = Math.Max(top, SweepStart(seedSlots[k]));
         }
         // Parents always precede their children, so indices stay in range without bounds checks.
         ref var entry0 = ref MemoryMarshal.GetArrayDataReference(entries);
@@ -139,7 +136,11 @@ internal sealed class Tape : Differentiation
         for (var i = top; i >= 0; i--)
         {
             ref var entry = ref Unsafe.Add(ref entry0, i);
-            if (entry.ParentA < 0) continue;
+            if (entry.ParentA < 0)
+            {
+                if (entry.ParentA == GroupEnd) groups![entry.ParentB].SweepDoubles(adjoint);
+                continue;
+            }
             var g = Unsafe.Add(ref adjoint0, i);
             Unsafe.Add(ref adjoint0, entry.ParentA) += g * entry.WeightA;
             if (entry.ParentB >= 0) Unsafe.Add(ref adjoint0, entry.ParentB) += g * entry.WeightB;
@@ -159,18 +160,26 @@ internal sealed class Tape : Differentiation
         for (var k = 0; k < seedSlots.Length; k++)
         {
             adjoint[seedSlots[k]] += seeds[k];
-            top = Math.Max(top, seedSlots[k]);
+            top = Math.Max(top, SweepStart(seedSlots[k]));
         }
         for (var i = top; i >= 0; i--)
         {
             var entry = entries[i];
-            if (entry.ParentA < 0) continue;
+            if (entry.ParentA < 0)
+            {
+                if (entry.ParentA == GroupEnd) groups![entry.ParentB].SweepScalars(adjoint);
+                continue;
+            }
             var g = adjoint[i];
             adjoint[entry.ParentA] += g * Weight(nestedWeightA, i, entry.WeightA);
             if (entry.ParentB >= 0) adjoint[entry.ParentB] += g * Weight(nestedWeightB, i, entry.WeightB);
         }
         return adjoint;
     }
+
+    /// <summary>Where a sweep seeded at <paramref name="slot"/> must start: a group's outputs are
+    /// handled together at the group's last slot.</summary>
+    private int SweepStart(int slot) => entries[slot].ParentA == GroupMember ? entries[slot].ParentB : slot;
 
     private static Scalar Weight(Scalar[]? nested, int i, double plain) =>
         nested is not null && nested[i].Node is not null ? nested[i] : new Scalar(plain);

@@ -7,7 +7,7 @@ namespace Functional;
 /// symbolic engine alike.
 /// </summary>
 /// <typeparam name="T">The implementing number type.</typeparam>
-public interface IDifferentiable<T> where T : IDifferentiable<T>
+internal interface IDifferentiable<T> where T : IDifferentiable<T>
 {
     /// <summary>The constant <paramref name="value"/>.</summary>
     static abstract T Constant(double value);

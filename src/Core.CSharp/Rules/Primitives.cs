@@ -4,19 +4,26 @@ namespace Functional;
 /// The one table of primitive rules. Each primitive is declared once: its value on doubles and its
 /// derivative written with <typeparamref name="T"/> operations, so that forward mode, reverse mode
 /// (T = <see cref="Scalar"/>, which makes derivatives of derivatives come for free) and the symbolic
-/// engine (T = <see cref="Symbolic.Expr"/>) all read the same rule. Adding a primitive touches this
-/// file, the interface <see cref="IDifferentiable{T}"/> and one line in each implementing type.
+/// engine (T = <see cref="Symbolic.Expr"/>) all read the same rule.
 /// </summary>
+/// <remarks>
+/// Adding a primitive: one line here (name, double implementation, derivative in T) and one entry in
+/// <see cref="Unary"/> or <see cref="Binary"/>. The parser, printer, evaluator, compiler, symbolic
+/// differentiation, the F# name maps and the per-primitive tests all find it by name. Its public face
+/// is one line each: <c>Scalar.Name</c>, <c>Expr.Name</c> and the F# function. Only a primitive that
+/// another rule's derivative calls also needs a member on <see cref="IDifferentiable{T}"/>.
+/// </remarks>
 /// <remarks>
 /// Conventions at non-smooth points (those of PyTorch and JAX): |x|'(0) = sign(0) = 0,
 /// relu'(0) = 0, max/min split the derivative evenly between tied arguments, and the exponent
 /// partial of a^b uses xlogy so that 0·log 0 is 0, never NaN.
 /// </remarks>
 /// <typeparam name="T">The arithmetic the derivatives are written in.</typeparam>
-public static class Primitives<T> where T : IDifferentiable<T>
+internal static class Primitives<T> where T : IDifferentiable<T>
 {
     private static readonly T One = T.Constant(1.0);
     private static readonly T Zero = T.Constant(0.0);
+    private const double TwoOverSqrtPi = 1.1283791670955126;
 
 #pragma warning disable CS1591 // each field is its own documentation: name, value, derivative
     // ---- arithmetic ---------------------------------------------------------------------------
@@ -51,9 +58,13 @@ public static class Primitives<T> where T : IDifferentiable<T>
     public static readonly UnaryPrimitive<T> Log1p = new("log1p", DoubleMath.Log1p, (x, y) => 1.0 / (1.0 + x));
     public static readonly UnaryPrimitive<T> Expm1 = new("expm1", DoubleMath.Expm1, (x, y) => y + 1.0);
     public static readonly UnaryPrimitive<T> Sqrt = new("sqrt", Math.Sqrt, (x, y) => 0.5 / y);
+    public static readonly UnaryPrimitive<T> Cbrt = new("cbrt", Math.Cbrt, (x, y) => 1.0 / (3.0 * y * y));
     public static readonly BinaryPrimitive<T> Xlogy = new("xlogy", DoubleMath.Xlogy,
         (a, b, y) => T.Log(b),
         (a, b, y) => a / b);
+
+    // ---- special functions --------------------------------------------------------------------
+    public static readonly UnaryPrimitive<T> Erf = new("erf", MathNet.Numerics.SpecialFunctions.Erf, (x, y) => TwoOverSqrtPi * T.Exp(-(x * x)));
 
     // ---- piecewise (conventions at the kinks: see remarks) ------------------------------------
     public static readonly UnaryPrimitive<T> Abs = new("abs", Math.Abs, (x, y) => T.Sign(x));
@@ -73,7 +84,7 @@ public static class Primitives<T> where T : IDifferentiable<T>
 
     /// <summary>Every one-argument primitive (except <see cref="Negate"/>), by name.</summary>
     public static readonly IReadOnlyDictionary<string, UnaryPrimitive<T>> Unary =
-        new[] { Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Exp, Log, Log1p, Expm1, Sqrt, Abs, Sign, Relu, Sigmoid, Softplus }
+        new[] { Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Exp, Log, Log1p, Expm1, Sqrt, Cbrt, Erf, Abs, Sign, Relu, Sigmoid, Softplus }
             .ToDictionary(p => p.Name);
 
     /// <summary>Every two-argument function primitive (<c>pow atan2 max min xlogy</c>), by name;

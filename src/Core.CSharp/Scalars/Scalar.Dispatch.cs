@@ -2,98 +2,77 @@ namespace Functional;
 
 public readonly partial struct Scalar
 {
-    /// <summary>
-    /// Applies a one-argument primitive at every level of nesting: the outermost level (the
-    /// highest <see cref="Level"/>) is peeled off, the primitive is applied to its primal one
-    /// level down, and the derivative from the rule table is attached at this level.
-    /// </summary>
+    // Every operation on Scalars comes here (after the arithmetic operators' fast lanes): constants
+    // compute on doubles, first-order operands take FastLanes, and everything else goes to the
+    // interpreter of the operands' highest level, which recurses one level down.
+
+    /// <summary>The differentiation of the higher-level operand (at least one is not a constant).</summary>
+    internal static Differentiation Top(Scalar a, Scalar b)
+    {
+        Node? na = a.Node, nb = b.Node;
+        if (na is null) return nb!.Owner;
+        if (nb is null || na == nb) return na.Owner;
+        Differentiation oa = na.Owner, ob = nb.Owner;
+        return oa.Level >= ob.Level ? oa : ob;
+    }
+
+    /// <summary>Applies a one-argument primitive at every level of nesting.</summary>
     internal static Scalar Apply(UnaryPrimitive<Scalar> primitive, Scalar x)
     {
-        switch (x.Node)
-        {
-            case null:
-                return new Scalar(primitive.Value(x.Primal));
-            case Tape { IsFirstOrder: true } firstOrder:
-            {
-                // The common case of reverse mode: everything below this level is a plain double.
-                var y = primitive.Value(x.Primal);
-                var dydx = primitive.Derivative(new Scalar(x.Primal), new Scalar(y)).Primal;
-                return firstOrder.RecordFirstOrder(y, x.Slot, dydx, -1, 0.0);
-            }
-            case ForwardDifferentiation owner:
-            {
-                owner.EnsureActive();
-                var y = primitive.Value(x.Primal);
-                var dydx = primitive.Derivative(new Scalar(x.Primal), new Scalar(y)).Primal;
-                return new Scalar(y, owner, dydx * x.Aux);
-            }
-            case DualNumber dual:
-            {
-                dual.Owner.EnsureActive();
-                var y = Apply(primitive, dual.Primal);
-                return DualNumber.Make(dual.Owner, y, primitive.Derivative(dual.Primal, y) * dual.Tangent);
-            }
-            default:
-            {
-                var tape = (Tape)x.Node;
-                tape.EnsureActive();
-                var xp = tape.PrimalOf(x);
-                var y = Apply(primitive, xp);
-                return tape.Record(y, x.Slot, primitive.Derivative(xp, y), -1, default);
-            }
-        }
+        if (x.Node is null) return new Scalar(primitive.Value(x.Primal));
+        return FastLanes.TryApply(primitive, x, out var y) ? y : x.Node.Owner.Apply(primitive, x);
     }
 
     /// <summary>Applies a two-argument primitive; the operand of lower level is a constant of the higher.</summary>
     internal static Scalar Apply(BinaryPrimitive<Scalar> primitive, Scalar a, Scalar b)
     {
-        object? na = a.Node, nb = b.Node;
-        if (na is null && nb is null) return new Scalar(primitive.Value(a.Primal, b.Primal));
-        if (Tape.FirstOrderOwner(a, b) is { } firstOrder)
+        if (a.Node is null && b.Node is null) return new Scalar(primitive.Value(a.Primal, b.Primal));
+        return FastLanes.TryApply(primitive, a, b, out var y) ? y : Top(a, b).Apply(primitive, a, b);
+    }
+
+    /// <summary>The generic path of a two-argument primitive, for operands known not to fit a fast lane.</summary>
+    internal static Scalar ApplyAtTop(BinaryPrimitive<Scalar> primitive, Scalar a, Scalar b) => Top(a, b).Apply(primitive, a, b);
+
+    /// <summary>Applies an op with k inputs and m outputs at every level of nesting.</summary>
+    /// <exception cref="ArgumentException">The spans' lengths differ from the op's arity.</exception>
+    internal static void Apply(Op op, ReadOnlySpan<Scalar> x, Span<Scalar> y)
+    {
+        if (x.Length != op.Inputs || y.Length != op.Outputs)
+            throw new ArgumentException($"the operation '{op.Name}' takes {op.Inputs} inputs and gives {op.Outputs} outputs, not {x.Length} and {y.Length}");
+        Differentiation? top = null;
+        foreach (var v in x)
+            if (v.Node is { } node && (top is null || node.Owner.Level > top.Level)) top = node.Owner;
+        if (top is not null)
         {
-            // The common case of reverse mode: both operands are constants or first-order variables of one tape.
-            double av = a.Primal, bv = b.Primal, y = primitive.Value(av, bv);
-            Scalar sa = new(av), sb = new(bv), sy = new(y);
-            return firstOrder.RecordFirstOrder(y,
-                na is null ? -1 : a.Slot, na is null ? 0.0 : primitive.DerivativeLeft(sa, sb, sy).Primal,
-                nb is null ? -1 : b.Slot, nb is null ? 0.0 : primitive.DerivativeRight(sa, sb, sy).Primal);
+            top.Apply(op, x, y);
+            return;
         }
-        if (ForwardDifferentiation.FirstOrderOwner(a, b) is { } firstOrderDual)
-        {
-            double av = a.Primal, bv = b.Primal, y = primitive.Value(av, bv), tangent = 0;
-            Scalar sa = new(av), sb = new(bv), sy = new(y);
-            if (na is not null) tangent += primitive.DerivativeLeft(sa, sb, sy).Primal * a.Aux;
-            if (nb is not null) tangent += primitive.DerivativeRight(sa, sb, sy).Primal * b.Aux;
-            return new Scalar(y, firstOrderDual, tangent);
-        }
-        var top = na == nb ? na : a.Level >= b.Level ? na : nb;
-        var owner = top as ForwardDifferentiation ?? (top as DualNumber)?.Owner;
-        if (owner is not null)
-        {
-            owner.EnsureActive();
-            var (ap, at) = DualNumber.Split(a, owner);
-            var (bp, bt) = DualNumber.Split(b, owner);
-            var y = Apply(primitive, ap, bp);
-            var aVaries = DualNumber.Varies(a, owner);
-            var bVaries = DualNumber.Varies(b, owner);
-            Scalar tangent = aVaries && bVaries
-                ? primitive.DerivativeLeft(ap, bp, y) * at + primitive.DerivativeRight(ap, bp, y) * bt
-                : aVaries ? primitive.DerivativeLeft(ap, bp, y) * at
-                : primitive.DerivativeRight(ap, bp, y) * bt;
-            return DualNumber.Make(owner, y, tangent);
-        }
-        else
-        {
-            var tape = (Tape)top!;
-            tape.EnsureActive();
-            var aOnTape = na == tape;
-            var bOnTape = nb == tape;
-            var ap = aOnTape ? tape.PrimalOf(a) : a;
-            var bp = bOnTape ? tape.PrimalOf(b) : b;
-            var y = Apply(primitive, ap, bp);
-            return tape.Record(y,
-                aOnTape ? a.Slot : -1, aOnTape ? primitive.DerivativeLeft(ap, bp, y) : default,
-                bOnTape ? b.Slot : -1, bOnTape ? primitive.DerivativeRight(ap, bp, y) : default);
-        }
+        var values = new double[y.Length];
+        op.Evaluate(Primals(x), values);
+        for (var j = 0; j < y.Length; j++) y[j] = new Scalar(values[j]);
+    }
+
+    /// <summary>Applies an op with k inputs and m outputs; returns its m outputs.</summary>
+    internal static Scalar[] Apply(Op op, ReadOnlySpan<Scalar> x)
+    {
+        var y = new Scalar[op.Outputs];
+        Apply(op, x, y);
+        return y;
+    }
+
+    /// <summary>Constants with the given values.</summary>
+    internal static Scalar[] Constants(ReadOnlySpan<double> values)
+    {
+        var result = new Scalar[values.Length];
+        for (var i = 0; i < values.Length; i++) result[i] = new Scalar(values[i]);
+        return result;
+    }
+
+    /// <summary>The primal values (every level unwrapped), without observation: for the interpreters.</summary>
+    internal static double[] Primals(ReadOnlySpan<Scalar> values)
+    {
+        var result = new double[values.Length];
+        for (var i = 0; i < values.Length; i++) result[i] = values[i].Primal;
+        return result;
     }
 }

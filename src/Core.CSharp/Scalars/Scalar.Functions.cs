@@ -2,52 +2,12 @@ namespace Functional;
 
 public readonly partial struct Scalar
 {
-    // Arithmetic is most of every program, so it takes direct paths before the rule table:
-    // constants compute on doubles, and first-order reverse and forward mode apply the table's
-    // partials for + − × ÷ (1 and 1, 1 and −1, b and a, 1/b and −y/b) without calling a delegate
-    // (a constant operand's tangent, Aux, is 0). Every other case, and every nested level, goes
-    // through Apply and the rule table.
+    // Arithmetic is most of every program: its fast lanes are in FastLanes.
 #pragma warning disable CS1591 // standard arithmetic, documented on the type
-    public static Scalar operator +(Scalar a, Scalar b)
-    {
-        if (a.Node is null && b.Node is null) return new(a.Primal + b.Primal);
-        if (Tape.FirstOrderOwner(a, b) is { } tape) return tape.RecordFirstOrder(a.Primal + b.Primal, a, 1.0, b, 1.0);
-        if (ForwardDifferentiation.FirstOrderOwner(a, b) is { } dual) return new(a.Primal + b.Primal, dual, a.Aux + b.Aux);
-        return Apply(Primitives<Scalar>.Add, a, b);
-    }
-
-    public static Scalar operator -(Scalar a, Scalar b)
-    {
-        if (a.Node is null && b.Node is null) return new(a.Primal - b.Primal);
-        if (Tape.FirstOrderOwner(a, b) is { } tape) return tape.RecordFirstOrder(a.Primal - b.Primal, a, 1.0, b, -1.0);
-        if (ForwardDifferentiation.FirstOrderOwner(a, b) is { } dual) return new(a.Primal - b.Primal, dual, a.Aux - b.Aux);
-        return Apply(Primitives<Scalar>.Subtract, a, b);
-    }
-
-    public static Scalar operator *(Scalar a, Scalar b)
-    {
-        if (a.Node is null && b.Node is null) return new(a.Primal * b.Primal);
-        if (Tape.FirstOrderOwner(a, b) is { } tape) return tape.RecordFirstOrder(a.Primal * b.Primal, a, b.Primal, b, a.Primal);
-        if (ForwardDifferentiation.FirstOrderOwner(a, b) is { } dual)
-            return new(a.Primal * b.Primal, dual, (a.Node is null ? 0 : a.Aux * b.Primal) + (b.Node is null ? 0 : a.Primal * b.Aux));
-        return Apply(Primitives<Scalar>.Multiply, a, b);
-    }
-
-    public static Scalar operator /(Scalar a, Scalar b)
-    {
-        if (a.Node is null && b.Node is null) return new(a.Primal / b.Primal);
-        if (Tape.FirstOrderOwner(a, b) is { } tape)
-        {
-            var y = a.Primal / b.Primal;
-            return tape.RecordFirstOrder(y, a, 1.0 / b.Primal, b, -y / b.Primal);
-        }
-        if (ForwardDifferentiation.FirstOrderOwner(a, b) is { } dual)
-        {
-            var y = a.Primal / b.Primal;
-            return new(y, dual, (a.Node is null ? 0 : a.Aux / b.Primal) - (b.Node is null ? 0 : y * b.Aux / b.Primal));
-        }
-        return Apply(Primitives<Scalar>.Divide, a, b);
-    }
+    public static Scalar operator +(Scalar a, Scalar b) => FastLanes.Add(a, b);
+    public static Scalar operator -(Scalar a, Scalar b) => FastLanes.Subtract(a, b);
+    public static Scalar operator *(Scalar a, Scalar b) => FastLanes.Multiply(a, b);
+    public static Scalar operator /(Scalar a, Scalar b) => FastLanes.Divide(a, b);
 
     public static Scalar operator -(Scalar a) =>
         a.Node is null ? new(-a.Primal) : Apply(Primitives<Scalar>.Negate, a);
@@ -110,6 +70,10 @@ public readonly partial struct Scalar
     public static Scalar Softplus(Scalar x) => Apply(Primitives<Scalar>.Softplus, x);
     /// <summary>max(x, 0); its derivative at 0 is 0.</summary>
     public static Scalar Relu(Scalar x) => Apply(Primitives<Scalar>.Relu, x);
+    /// <summary>The error function erf(x) = 2/√π ∫₀ˣ e^(−t²) dt.</summary>
+    public static Scalar Erf(Scalar x) => Apply(Primitives<Scalar>.Erf, x);
+    /// <summary>The real cube root (negative for negative x); its derivative at 0 is +∞.</summary>
+    public static Scalar Cbrt(Scalar x) => Apply(Primitives<Scalar>.Cbrt, x);
     /// <summary>x·log(y), and 0 where x = 0.</summary>
     public static Scalar Xlogy(Scalar x, Scalar y) => Apply(Primitives<Scalar>.Xlogy, x, y);
 }

@@ -19,23 +19,35 @@ public readonly partial struct Scalar : IEquatable<Scalar>, IComparable<Scalar>,
     internal readonly double Primal;
 
     /// <summary>What carries the derivative information: <c>null</c> for a constant; the
-    /// <see cref="ForwardDifferentiation"/> itself for a first-order dual number (tangent in
-    /// <see cref="Aux"/>, no allocation); a <see cref="DualNumber"/> for a nested dual number; or the
-    /// <see cref="Tape"/> that records this value (slot in <see cref="Aux"/>).</summary>
-    internal readonly object? Node;
+    /// <see cref="Differentiation"/> itself for a first-order value (a dual number of a
+    /// <see cref="ForwardDifferentiation"/>, tangent in <see cref="Tangent"/>, or a variable of a
+    /// <see cref="Tape"/>, slot in <see cref="Slot"/>); or a richer node such as a nested
+    /// <see cref="DualNumber"/>. Its <see cref="Node.Owner"/> interprets every operation on it.</summary>
+    internal readonly Node? Node;
 
-    /// <summary>The tangent of a first-order dual number, the slot of a tape value, 0 otherwise.</summary>
-    internal readonly double Aux;
+    /// <summary>The tangent of a first-order dual number or the slot of a tape value (0 for a
+    /// constant); read it through <see cref="Tangent"/> or <see cref="Slot"/>.</summary>
+    private readonly double aux;
 
-    internal Scalar(double primal) { Primal = primal; Node = null; Aux = 0; }
+    internal Scalar(double primal) { Primal = primal; Node = null; aux = 0; }
 
-    internal Scalar(double primal, object node, double aux) { Primal = primal; Node = node; Aux = aux; }
+    internal Scalar(double primal, Node node, double aux) { Primal = primal; Node = node; this.aux = aux; }
+
+    /// <summary>A first-order dual number: plain-double primal and tangent, no allocation.</summary>
+    internal static Scalar FirstOrderDual(double primal, ForwardDifferentiation owner, double tangent) => new(primal, owner, tangent);
+
+    /// <summary>The value recorded in <paramref name="slot"/> of <paramref name="tape"/>.</summary>
+    internal static Scalar OnTape(double primal, Tape tape, int slot) => new(primal, tape, slot);
+
+    /// <summary>The tangent of a first-order dual number (0 for a constant).</summary>
+    internal double Tangent => aux;
 
     /// <summary>The slot of a tape value on its tape.</summary>
-    internal int Slot => (int)Aux;
+    internal int Slot => (int)aux;
 
-    /// <summary>The primal value with every level of nesting unwrapped.</summary>
-    public double Value => Primal;
+    /// <summary>The primal value with every level of nesting unwrapped: an intentional read (the
+    /// derivative is dropped). A tracer records such a read as a constant.</summary>
+    public double Value => Node is null ? Primal : Observe(this);
 
     /// <summary>The constant <paramref name="value"/>.</summary>
     public static Scalar Constant(double value) => new(value);
@@ -43,30 +55,26 @@ public readonly partial struct Scalar : IEquatable<Scalar>, IComparable<Scalar>,
     /// <summary>A constant.</summary>
     public static implicit operator Scalar(double value) => new(value);
 
-    /// <summary>The primal value (derivative information is dropped).</summary>
-    public static explicit operator double(Scalar value) => value.Primal;
+    /// <summary>The primal value of a constant or of a finished result.</summary>
+    /// <exception cref="InvalidOperationException">The value carries derivative information of a
+    /// differentiation that is still running: the cast would silently drop it (use <see cref="Value"/>
+    /// for an intentional read, or <see cref="AD.StopGradient"/>).</exception>
+    public static explicit operator double(Scalar value) => value.Node is null ? value.Primal : CheckedCast(value);
 
     /// <summary>True when this value carries no derivative information at any level.</summary>
     internal bool IsConstant => Node is null;
 
     /// <summary>The nesting level of the differentiation that owns this value (0 for constants).</summary>
-    internal int Level => Node switch
-    {
-        null => 0,
-        Tape tape => tape.Level,
-        DualNumber dual => dual.Owner.Level,
-        ForwardDifferentiation forward => forward.Level,
-        _ => throw new InvalidOperationException("unknown scalar node"),
-    };
+    internal int Level => Node is null ? 0 : Node.Owner.Level;
 
     /// <inheritdoc/>
-    public bool Equals(Scalar other) => Primal.Equals(other.Primal);
+    public bool Equals(Scalar other) => Compare(Comparison.Equal, this, other);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj switch
     {
         Scalar s => Equals(s),
-        double d => Primal.Equals(d),
+        double d => Equals(new Scalar(d)),
         _ => false,
     };
 
@@ -74,37 +82,36 @@ public readonly partial struct Scalar : IEquatable<Scalar>, IComparable<Scalar>,
     public override int GetHashCode() => Primal.GetHashCode();
 
     /// <inheritdoc/>
-    public int CompareTo(Scalar other) => Primal.CompareTo(other.Primal);
+    public int CompareTo(Scalar other)
+    {
+        var order = Primal.CompareTo(other.Primal);
+        if (Node is not null || other.Node is not null)
+            Observe(order < 0 ? Comparison.Less : order > 0 ? Comparison.Greater : Comparison.Equal, this, other, true);
+        return order;
+    }
 
     /// <inheritdoc/>
     public int CompareTo(object? obj) => obj switch
     {
         null => 1,
         Scalar s => CompareTo(s),
-        double d => Primal.CompareTo(d),
+        double d => CompareTo(new Scalar(d)),
         _ => throw new ArgumentException($"cannot compare a Scalar with a {obj.GetType().Name}", nameof(obj)),
     };
 
 #pragma warning disable CS1591 // comparisons on the primal value, as documented on the type
-    public static bool operator ==(Scalar a, Scalar b) => a.Primal == b.Primal;
-    public static bool operator !=(Scalar a, Scalar b) => a.Primal != b.Primal;
-    public static bool operator <(Scalar a, Scalar b) => a.Primal < b.Primal;
-    public static bool operator <=(Scalar a, Scalar b) => a.Primal <= b.Primal;
-    public static bool operator >(Scalar a, Scalar b) => a.Primal > b.Primal;
-    public static bool operator >=(Scalar a, Scalar b) => a.Primal >= b.Primal;
+    public static bool operator ==(Scalar a, Scalar b) => Compare(Comparison.Equal, a, b);
+    public static bool operator !=(Scalar a, Scalar b) => Compare(Comparison.NotEqual, a, b);
+    public static bool operator <(Scalar a, Scalar b) => Compare(Comparison.Less, a, b);
+    public static bool operator <=(Scalar a, Scalar b) => Compare(Comparison.LessOrEqual, a, b);
+    public static bool operator >(Scalar a, Scalar b) => Compare(Comparison.Greater, a, b);
+    public static bool operator >=(Scalar a, Scalar b) => Compare(Comparison.GreaterOrEqual, a, b);
 #pragma warning restore CS1591
 
     /// <summary>The primal value; a dual or tape value adds a short marker such as <c>2.5 (dual, level 3)</c>.</summary>
     public override string ToString()
     {
         var value = Primal.ToString("R", CultureInfo.InvariantCulture);
-        return Node switch
-        {
-            null => value,
-            Tape tape => $"{value} (tape, level {tape.Level})",
-            DualNumber dual => $"{value} (dual, level {dual.Owner.Level})",
-            ForwardDifferentiation forward => $"{value} (dual, level {forward.Level})",
-            _ => value,
-        };
+        return Node is null ? value : $"{value} ({Node.Owner.Kind}, level {Level})";
     }
 }

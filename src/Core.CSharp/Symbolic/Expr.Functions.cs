@@ -90,6 +90,10 @@ public sealed partial class Expr
     public static Expr Softplus(Expr x) => U(Primitives<Expr>.Softplus, x);
     /// <summary>relu(x) = max(x, 0).</summary>
     public static Expr Relu(Expr x) => U(Primitives<Expr>.Relu, x);
+    /// <summary>erf(x), the error function.</summary>
+    public static Expr Erf(Expr x) => U(Primitives<Expr>.Erf, x);
+    /// <summary>cbrt(x), the real cube root.</summary>
+    public static Expr Cbrt(Expr x) => U(Primitives<Expr>.Cbrt, x);
     /// <summary>xlogy(x, y) = x·log(y), and 0 where x = 0.</summary>
     public static Expr Xlogy(Expr x, Expr y) => B(Primitives<Expr>.Xlogy, x, y);
 }
