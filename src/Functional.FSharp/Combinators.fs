@@ -17,7 +17,7 @@ open Functional
 /// sinh cosh tanh exp log sqrt abs float</c> work on Scalar directly; <c>max</c> and <c>min</c> are
 /// shadowed here so ties split the derivative evenly (they still work on the .NET numeric types; use
 /// <c>Operators.max</c> for strings, tuples and records);
-/// <c>sigmoid softplus relu log1p expm1 xlogy</c> are added. <c>sign</c> is F#'s (integer-valued, needs
+/// <c>sigmoid softplus relu log1p expm1 erf cbrt xlogy</c> are added. <c>sign</c> is F#'s (integer-valued, needs
 /// an instance member) and does not apply to Scalar: write <c>Scalar.Sign x</c>.
 /// </remarks>
 [<AutoOpen>]
@@ -66,6 +66,12 @@ module Combinators =
 
     /// <summary>e^x − 1, accurate near 0.</summary>
     let expm1 (x: Scalar) : Scalar = Scalar.Expm1 x
+
+    /// <summary>The error function erf x.</summary>
+    let erf (x: Scalar) : Scalar = Scalar.Erf x
+
+    /// <summary>The real cube root (negative for negative x).</summary>
+    let cbrt (x: Scalar) : Scalar = Scalar.Cbrt x
 
     /// <summary>x·log y, and 0 where x = 0.</summary>
     let xlogy (x: Scalar) (y: Scalar) : Scalar = Scalar.Xlogy(x, y)

@@ -61,26 +61,26 @@ module Sym =
 
     // ---- quotations ---------------------------------------------------------------------------
 
+    // Function names come from the rule table (a new primitive needs no edit here); the rest are
+    // the F# operator and conversion names a quotation uses.
     let private unary: IDictionary<string, Expr -> Expr> =
-        dict [
-            "sin", Expr.Sin; "cos", Expr.Cos; "tan", Expr.Tan; "asin", Expr.Asin; "acos", Expr.Acos
-            "atan", Expr.Atan; "sinh", Expr.Sinh; "cosh", Expr.Cosh; "tanh", Expr.Tanh; "exp", Expr.Exp
-            "log", Expr.Log; "log1p", Expr.Log1p; "expm1", Expr.Expm1; "sqrt", Expr.Sqrt; "abs", Expr.Abs
-            "sign", Expr.Sign; "sigmoid", Expr.Sigmoid; "softplus", Expr.Softplus; "relu", Expr.Relu
-            "op_unarynegation", (fun a -> -a); "op_unaryplus", id
-            // conversions between float and Scalar carry the value unchanged
-            "op_implicit", id; "op_explicit", id; "todouble", id; "constant", id
-        ]
+        let fromTable =
+            Primitives<Expr>.Unary |> Seq.map (fun entry -> entry.Key, (fun a -> Expr.Apply(entry.Value, a)))
+        let operators =
+            [ "op_unarynegation", (fun (a: Expr) -> -a); "op_unaryplus", id
+              // conversions between float and Scalar carry the value unchanged
+              "op_implicit", id; "op_explicit", id; "todouble", id; "constant", id ]
+        dict (Seq.append fromTable operators)
 
     let private binary: IDictionary<string, Expr -> Expr -> Expr> =
-        dict [
-            "op_addition", (fun a b -> a + b); "op_subtraction", (fun a b -> a - b)
-            "op_multiply", (fun a b -> a * b); "op_division", (fun a b -> a / b)
-            "op_exponentiation", (fun a b -> Expr.Pow(a, b)); "op_multiplymultiplydot", (fun a b -> Expr.Pow(a, b))
-            "pow", (fun a b -> Expr.Pow(a, b)); "powinteger", (fun a b -> Expr.Pow(a, b))
-            "atan2", (fun a b -> Expr.Atan2(a, b)); "max", (fun a b -> Expr.Max(a, b))
-            "min", (fun a b -> Expr.Min(a, b)); "xlogy", (fun a b -> Expr.Xlogy(a, b))
-        ]
+        let fromTable =
+            Primitives<Expr>.Binary |> Seq.map (fun entry -> entry.Key, (fun a b -> Expr.Apply(entry.Value, a, b)))
+        let operators =
+            [ "op_addition", (fun (a: Expr) (b: Expr) -> a + b); "op_subtraction", (fun a b -> a - b)
+              "op_multiply", (fun a b -> a * b); "op_division", (fun a b -> a / b)
+              "op_exponentiation", (fun a b -> Expr.Pow(a, b)); "op_multiplymultiplydot", (fun a b -> Expr.Pow(a, b))
+              "powinteger", (fun a b -> Expr.Pow(a, b)) ]
+        dict (Seq.append fromTable operators)
 
     let private numberTypes = HashSet<Type>([ typeof<Scalar>; typeof<float>; typeof<float32>; typeof<int> ])
 

@@ -29,6 +29,8 @@ public class PrimitiveRuleTests
         new("log1p", Scalar.Log1p, x => Math.Log(1 + x), x => 1 / (1 + x), [-0.9, -0.3, 0.01, 0.7, 9.0]),
         new("expm1", Scalar.Expm1, x => Math.Exp(x) - 1, Math.Exp, [-3.0, -0.3, 0.01, 0.7, 2.0]),
         new("sqrt", Scalar.Sqrt, Math.Sqrt, x => 0.5 / Math.Sqrt(x), [0.01, 0.3, 1.0, 2.7, 50.0]),
+        new("cbrt", Scalar.Cbrt, Math.Cbrt, x => 1 / (3 * Math.Cbrt(x) * Math.Cbrt(x)), [-8.0, -0.3, 0.2, 1.0, 27.0]),
+        new("erf", Scalar.Erf, MathNet.Numerics.SpecialFunctions.Erf, x => 2 / Math.Sqrt(Math.PI) * Math.Exp(-x * x), [-2.5, -0.3, 0.0, 0.7, 3.0]),
         new("abs", Scalar.Abs, Math.Abs, x => Math.Sign(x), [-3.0, -0.3, 0.7, 2.0]),
         new("sigmoid", Scalar.Sigmoid, Sig, x => Sig(x) * (1 - Sig(x)), [-6.0, -0.3, 0.0, 0.7, 4.0]),
         new("softplus", Scalar.Softplus, x => Math.Log(1 + Math.Exp(x)), Sig, [-6.0, -0.3, 0.0, 0.7, 4.0]),
@@ -50,6 +52,17 @@ public class PrimitiveRuleTests
     ];
 
     public static TheoryData<Case> All => [.. Cases];
+
+    [Fact]
+    public void Every_entry_of_the_rule_table_has_a_case()
+    {
+        // The cases are the table's tests: a primitive added to the table without one fails here.
+        var named = Cases.Select(c => c.Name).ToList();
+        foreach (var name in Primitives<Scalar>.Unary.Keys.Where(n => n != "sign"))
+            Assert.Contains(name, named);
+        foreach (var name in Primitives<Scalar>.Binary.Keys.Select(n => n == "pow" ? "^" : n + "("))
+            Assert.Contains(named, n => n.Contains(name));
+    }
 
     private static void Close(double expected, double actual, double relative, string what)
     {

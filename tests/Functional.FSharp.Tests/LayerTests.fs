@@ -111,3 +111,10 @@ let ``a wrong hand-written gradient is caught and shrunk`` () =
 [<Property(MaxTest = 100)>]
 let ``four ways agree on a user's expression`` () =
     Properties.fourWaysAgreeOn (Sym.parse "x1*x2 + exp(x1*x2) - sin(x2)")
+
+[<Fact>]
+let ``erf and cbrt work on Scalar and in quotations`` () =
+    let x = Scalar.op_Implicit 0.6
+    Assert.Equal(2.0 / sqrt Math.PI * exp (-0.36), (diff erf x).Value, 14)
+    Assert.Equal(1.0 / (3.0 * 4.0), (diff cbrt (Scalar.op_Implicit 8.0)).Value, 14)
+    Assert.Equal("erf(x) + cbrt(x)", (Sym.ofQuotation <@ fun x -> erf x + cbrt x @>).ToString())

@@ -125,25 +125,11 @@ module Term =
             | AcosOfHalfTanh -> alg.Call "acos" (alg.Div (alg.Call "tanh" a) (alg.Const 2.0))
             | TanOfBounded -> alg.Call "tan" (alg.Div a (onePlusSquare a))
 
+    // One-argument functions by name come straight from the rule table, so a new primitive needs no edit here.
     let private scalarCall name (a: Scalar) =
-        match name with
-        | "sin" -> Scalar.Sin a
-        | "cos" -> Scalar.Cos a
-        | "tan" -> Scalar.Tan a
-        | "asin" -> Scalar.Asin a
-        | "acos" -> Scalar.Acos a
-        | "atan" -> Scalar.Atan a
-        | "tanh" -> Scalar.Tanh a
-        | "sinh" -> Scalar.Sinh a
-        | "cosh" -> Scalar.Cosh a
-        | "exp" -> Scalar.Exp a
-        | "expm1" -> Scalar.Expm1 a
-        | "log" -> Scalar.Log a
-        | "log1p" -> Scalar.Log1p a
-        | "sqrt" -> Scalar.Sqrt a
-        | "sigmoid" -> Scalar.Sigmoid a
-        | "softplus" -> Scalar.Softplus a
-        | other -> invalidArg "name" $"no Scalar function named '{other}'"
+        match Primitives<Scalar>.Unary.TryGetValue name with
+        | true, primitive -> Scalar.Apply(primitive, a)
+        | _ -> invalidArg "name" $"no Scalar function named '{name}'"
 
     /// <summary>The algebra of <c>Scalar</c> arithmetic over the given variable values.</summary>
     let scalarAlgebra (x: Scalar[]) : TermAlgebra<Scalar> =
@@ -207,24 +193,9 @@ module Term =
             Math.Max(maxVariable a, maxVariable b)
 
     let private callExpr (name: string) (a: Expr) : Expr =
-        match name with
-        | "sin" -> Expr.Sin a
-        | "cos" -> Expr.Cos a
-        | "tan" -> Expr.Tan a
-        | "asin" -> Expr.Asin a
-        | "acos" -> Expr.Acos a
-        | "atan" -> Expr.Atan a
-        | "tanh" -> Expr.Tanh a
-        | "sinh" -> Expr.Sinh a
-        | "cosh" -> Expr.Cosh a
-        | "exp" -> Expr.Exp a
-        | "expm1" -> Expr.Expm1 a
-        | "log" -> Expr.Log a
-        | "log1p" -> Expr.Log1p a
-        | "sqrt" -> Expr.Sqrt a
-        | "sigmoid" -> Expr.Sigmoid a
-        | "softplus" -> Expr.Softplus a
-        | other -> invalidArg "name" $"no Expr function named '{other}'"
+        match Primitives<Expr>.Unary.TryGetValue name with
+        | true, primitive -> Expr.Apply(primitive, a)
+        | _ -> invalidArg "name" $"no Expr function named '{name}'"
 
     /// <summary>The term as a symbolic expression in the variables <c>x y z w</c>.</summary>
     let toExpr (term: Term) : Expr =
@@ -271,6 +242,15 @@ module Term =
         | Quote x, Number y -> Quote(sf x (floatQuote y))
         | Quote x, Quote y -> Quote(ss x y)
 
+    /// The static Scalar method of a table primitive (Scalar.Erf for "erf"): the quotation of a function
+    /// that has no F# operator of its own.
+    let private scalarMethod (name: string) =
+        typeof<Scalar>.GetMethods()
+        |> Array.tryFind (fun m ->
+            m.IsStatic && m.Name.ToLowerInvariant() = name
+            && (m.GetParameters() |> Array.map (fun p -> p.ParameterType)) = [| typeof<Scalar> |])
+        |> Option.defaultWith (fun () -> invalidArg "name" $"no Scalar function named '{name}'")
+
     let private quoteCall (name: string) (a: Quoted) : Quoted =
         match a with
         | Number c -> Number((scalarCall name (Scalar.op_Implicit c)).Value)
@@ -293,7 +273,7 @@ module Term =
                 | "sqrt" -> <@ sqrt %a @>
                 | "sigmoid" -> <@ Functional.FSharp.Combinators.sigmoid %a @>
                 | "softplus" -> <@ Functional.FSharp.Combinators.softplus %a @>
-                | other -> invalidArg "name" $"no F# function named '{other}'")
+                | other -> Quotations.Expr.Cast<Scalar>(Quotations.Expr.Call(scalarMethod other, [ a ])))
 
     /// <summary>
     /// The term as the quotation of a curried F# lambda over <c>Scalar</c> parameters named
