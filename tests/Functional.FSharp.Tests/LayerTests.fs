@@ -118,3 +118,10 @@ let ``erf and cbrt work on Scalar and in quotations`` () =
     Assert.Equal(2.0 / sqrt Math.PI * exp (-0.36), (diff erf x).Value, 14)
     Assert.Equal(1.0 / (3.0 * 4.0), (diff cbrt (Scalar.op_Implicit 8.0)).Value, 14)
     Assert.Equal("erf(x) + cbrt(x)", (Sym.ofQuotation <@ fun x -> erf x + cbrt x @>).ToString())
+
+[<Fact>]
+let ``integer exponents work on Scalar`` () =
+    let x = Scalar.op_Implicit 1.5
+    Assert.Equal(3.375, (x ** 3).Value)
+    Assert.Equal(3.0 * 1.5 * 1.5, (diff (fun x -> x ** 3) x).Value, 14)
+    Assert.Equal(6.0 * 1.5, (diff2 (fun x -> x ** 3) x).Value, 13)

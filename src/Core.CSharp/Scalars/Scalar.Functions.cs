@@ -60,6 +60,8 @@ public readonly partial struct Scalar
     public static Scalar Pow(Scalar x, Scalar y) => Apply(Primitives<Scalar>.Pow, x, y);
     /// <summary>x^y for a constant exponent.</summary>
     public static Scalar Pow(Scalar x, double y) => Apply(Primitives<Scalar>.Pow, x, new Scalar(y));
+    /// <summary>x^n for an integer exponent (so that F#'s <c>x ** 2</c> compiles); the same as <c>Pow(x, (double)n)</c>.</summary>
+    public static Scalar Pow(Scalar x, int n) => Apply(Primitives<Scalar>.Pow, x, new Scalar(n));
     /// <summary>The larger of a and b; at a tie each receives half the derivative.</summary>
     public static Scalar Max(Scalar a, Scalar b) => Apply(Primitives<Scalar>.Max, a, b);
     /// <summary>The smaller of a and b; at a tie each receives half the derivative.</summary>
