@@ -81,7 +81,7 @@ public static class Cli
         var expression = new Argument<string>("expr")
         {
             Description = "The expression, e.g. \"x1*x2 + exp(x1*x2) - sin(x2)\": numbers, variables, + - * / ^ (or **), "
-                + "parentheses, sin cos tan asin acos atan sinh cosh tanh exp log log1p expm1 sqrt abs sign sigmoid softplus relu, "
+                + "parentheses, sin cos tan asin acos atan sinh cosh tanh exp log (or ln) log1p expm1 sqrt abs sign sigmoid softplus relu, "
                 + "atan2 pow max min xlogy, constants pi and e.",
         };
         var at = new Option<string[]>("--at")

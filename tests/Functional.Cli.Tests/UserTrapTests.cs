@@ -142,6 +142,25 @@ public class UserTrapTests
         Assert.Equal(Cli.Success, CliRunner.InProcess("diff", "x*relu(x)", "--at", "x=0", "--check").ExitCode);
     }
 
+    [Theory]
+    [InlineData("sine(x)", "unknown function 'sine' at position 0 — did you mean 'sin'?")]
+    [InlineData("2x + 1", "write 2*x for 2x")]
+    public void Parse_errors_suggest_the_fix(string expr, string mention)
+    {
+        var r = CliRunner.InProcess("diff", expr, "--at", "x=1");
+        Assert.Equal(Cli.BadInput, r.ExitCode);
+        Assert.Contains(mention, SingleErrorLine(r));
+    }
+
+    [Fact]
+    public void Ln_and_the_unicode_minus_are_understood()
+    {
+        var r = CliRunner.InProcess("diff", "ln(x) \u2212 x", "--at", "x=2", "--json", "--check");
+        Assert.Equal(Cli.Success, r.ExitCode);
+        Assert.Equal(Math.Log(2) - 2, Json.Number(r.Json.GetProperty("value")), 15);
+        Assert.Equal(-0.5, Json.Vector(r.Json.GetProperty("gradient").GetProperty("reverse"))[0], 15);
+    }
+
     [Fact]
     public void Usage_and_errors_name_the_functional_command()
     {
