@@ -90,8 +90,8 @@ public static class Cli
                 + "Its order is the order of every output array.",
             HelpName = "name=value,...",
         };
-        var hessian = new Option<bool>("--hessian") { Description = "Also compute the Hessian: forward-over-reverse, symbolic and numeric." };
         at.Validators.Add(NoEmptyValue);
+        var hessian = new Option<bool>("--hessian") { Description = "Also compute the Hessian: forward-over-reverse, symbolic and numeric." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the human-readable report." };
         var check = new Option<bool>("--check")
         {
@@ -100,7 +100,7 @@ public static class Cli
         };
         var tolerance = new Option<double>("--tolerance")
         {
-            Description = "The relative tolerance of --check.",
+            Description = "The relative tolerance of --check (only with --check).",
             DefaultValueFactory = _ => DefaultTolerance,
             CustomParser = ParseTolerance,
             HelpName = "t",
@@ -113,6 +113,11 @@ public static class Cli
         {
             expression, at, hessian, json, check, tolerance,
         };
+        diff.Validators.Add(result =>
+        {
+            if (result.GetResult(tolerance) is { Implicit: false } && !result.GetValue(check))
+                result.AddError("--tolerance only applies with --check: add --check");
+        });
         diff.SetAction(parsed =>
         {
             try

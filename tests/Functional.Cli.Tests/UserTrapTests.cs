@@ -43,8 +43,9 @@ public class UserTrapTests
     [InlineData(new[] { "diff", "x", "--at", "x=1", "--at", "--json" }, "without a value")]
     [InlineData(new[] { "diff", "x", "--at", "x=1", "--at", "" }, "empty value")]
     [InlineData(new[] { "diff", "x", "--at", "  " }, "empty value")]
-    [InlineData(new[] { "diff", "x", "--at", "x=1", "--tolerance" }, "--tolerance")]
-    [InlineData(new[] { "diff", "x", "--at", "x=1", "--tolerance", "" }, "empty value")]
+    [InlineData(new[] { "diff", "x", "--at", "x=1", "--check", "--tolerance" }, "--tolerance")]
+    [InlineData(new[] { "diff", "x", "--at", "x=1", "--check", "--tolerance", "" }, "empty value")]
+    [InlineData(new[] { "diff", "x", "--at", "x=1", "--tolerance", "0.1" }, "--tolerance only applies with --check")]
     [InlineData(new[] { "diff", "x", "--at", "x=1", "--check", "--tolerance", "-1" }, "finite number ≥ 0")]
     public void An_empty_option_value_is_an_error_wherever_it_appears(string[] args, string mention)
     {
