@@ -13,6 +13,17 @@ type ScalarArgument =
     static member inline Of(_: ScalarArgument, x: float) : Scalar = Scalar.Constant x
     /// <summary>A Scalar as it is.</summary>
     static member inline Of(_: ScalarArgument, x: Scalar) : Scalar = x
+    /// <summary>The point when nothing fixes its type at compile time: a value <c>let d = diff sin</c>
+    /// that its own file never applies becomes <c>obj -&gt; Scalar</c> (F#'s default) and still takes a
+    /// Scalar, a float or an int.</summary>
+    /// <exception cref="T:System.ArgumentException">x is of another type.</exception>
+    static member Of(_: ScalarArgument, x: obj) : Scalar =
+        match x with
+        | :? Scalar as s -> s
+        | :? float as v -> Scalar.Constant v
+        | :? int as n -> Scalar.Constant(float n)
+        | null -> invalidArg "x" "the point is null: give a float or a Scalar"
+        | _ -> invalidArg "x" $"the point is a {x.GetType().Name}: give a float or a Scalar"
 
 /// <summary>
 /// The differentiation combinators over F# functions of <see cref="T:Functional.Scalar"/>, brought into

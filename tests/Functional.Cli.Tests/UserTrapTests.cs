@@ -42,6 +42,7 @@ public class UserTrapTests
     [InlineData(new[] { "diff", "x", "--at", "--json" }, "--at")]
     [InlineData(new[] { "diff", "x", "--at", "x=1", "--at", "--json" }, "without a value")]
     [InlineData(new[] { "diff", "x", "--at", "x=1", "--at", "" }, "empty value")]
+    [InlineData(new[] { "diff", "x", "--at", "x=1", "--at=" }, "--at")]
     [InlineData(new[] { "diff", "x", "--at", "  " }, "empty value")]
     [InlineData(new[] { "diff", "x", "--at", "x=1", "--check", "--tolerance" }, "--tolerance")]
     [InlineData(new[] { "diff", "x", "--at", "x=1", "--check", "--tolerance", "" }, "empty value")]

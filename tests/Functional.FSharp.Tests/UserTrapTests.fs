@@ -63,3 +63,12 @@ let ``float of constants and finished results converts`` () =
     Assert.Equal(16.7781121978613, float (scalars [| 1.0; 2.0 |] |> grad (fun v -> v.[0] * v.[1] + exp (v.[0] * v.[1]) - sin v.[1])).[0], 13)
     // Value is the intentional read inside a differentiation: the derivative of sin(x.Value) is 0.
     close 0.0 (diff (fun x -> scalar (sin x.Value)) 0.5)
+
+[<Fact>]
+let ``a combinator value that nothing types at compile time still takes a Scalar, a float or an int`` () =
+    close (cos 0.5) (UnappliedCombinator.cosine (scalar 0.5))
+    close (cos 0.5) (UnappliedCombinator.cosine 0.5)
+    close (cos 1.0) (UnappliedCombinator.cosine 1)
+    let error = Assert.Throws<ArgumentException>(fun () -> UnappliedCombinator.cosine "0.5" |> ignore)
+    Assert.Contains("String", error.Message)
+    close (cos 2.0) (diff sin 2)
