@@ -8,7 +8,7 @@ internal static class HumanReport
     public static void Write(FourWayResult r, TextWriter output)
     {
         var names = r.Point.Names;
-        output.WriteLine($"f = {r.Expression}");
+        output.WriteLine($"f = {Printable.Escape(r.Expression)}");
         output.WriteLine(names.Length == 0 ? "at (no variables)" : $"at {string.Join(", ", names.Select((v, i) => $"{v} = {Full(r.Point.Values[i])}"))}");
         output.WriteLine($"value: {Full(r.Value)}");
         output.WriteLine();

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Functional.Cli;
 
-/// <summary>Writes the result as one JSON object on one line with the keys of DESIGN.md: <c>expr</c>, <c>vars</c>,
+/// <summary>Writes the result as one JSON object on one line with the keys <c>expr</c>, <c>vars</c>,
 /// <c>value</c>, <c>gradient</c> {<c>forward</c>, <c>reverse</c>, <c>symbolic</c>, <c>numeric</c>},
 /// <c>hessian</c> {<c>forward-over-reverse</c>, <c>symbolic</c>, <c>numeric</c>} or <c>null</c>
 /// without <c>--hessian</c>, and <c>derivatives</c> {variable: simplified string}. Finite numbers are

@@ -32,6 +32,8 @@ internal sealed record Point(string[] Names, double[] Values)
                 var text = entry[(equals + 1)..].Trim();
                 if (!IsIdentifier(name))
                     throw new InputException($"--at entry '{entry}': '{name}' is not a variable name (a letter or '_' followed by letters, digits or '_')");
+                if (ReservedMeaning(name) is { } meaning)
+                    throw new InputException($"--at entry '{entry}': '{name}' is {meaning} in expressions, not a variable: give the variable another name");
                 if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
                     throw new InputException($"--at entry '{entry}': '{text}' is not a number (write e.g. 2, -0.5, 1e-3)");
                 if (!double.IsFinite(value))
@@ -43,6 +45,28 @@ internal sealed record Point(string[] Names, double[] Values)
             }
         }
         return new Point([.. names], [.. values]);
+    }
+
+    /// <summary>What a name means in an expression when it cannot be a variable (a constant such as
+    /// <c>e</c> or <c>pi</c>, or a function), else null: a value given for it would be silently ignored.</summary>
+    private static string? ReservedMeaning(string name)
+    {
+        switch (name)
+        {
+            case "e": return "Euler's number 2.718281828459045";
+            case "pi": return "the constant 3.141592653589793";
+            case "inf": return "the constant infinity";
+            case "nan": return "the constant NaN";
+        }
+        try
+        {
+            Functional.Symbolic.Expr.Var(name);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return "a function name";
+        }
     }
 
     private static bool IsIdentifier(string name) =>

@@ -1,7 +1,29 @@
 namespace Functional.FSharp
 
 open System
+open System.ComponentModel
 open Functional
+
+/// <summary>Overloads that let the scalar combinators take a <c>float</c> or a <c>Scalar</c>
+/// (<c>diff sin 0.5</c>, <c>diff sin x</c>) with no implicit conversion, hence no warning FS3391.
+/// Used through inline functions; call the combinators, not this type.</summary>
+[<AbstractClass; Sealed; EditorBrowsable(EditorBrowsableState.Never)>]
+type ScalarArgument =
+    /// <summary>A float as a constant Scalar.</summary>
+    static member inline Of(_: ScalarArgument, x: float) : Scalar = Scalar.Constant x
+    /// <summary>A Scalar as it is.</summary>
+    static member inline Of(_: ScalarArgument, x: Scalar) : Scalar = x
+    /// <summary>The point when nothing fixes its type at compile time: a value <c>let d = diff sin</c>
+    /// that its own file never applies becomes <c>obj -&gt; Scalar</c> (F#'s default) and still takes a
+    /// Scalar, a float or an int.</summary>
+    /// <exception cref="T:System.ArgumentException">x is of another type.</exception>
+    static member Of(_: ScalarArgument, x: obj) : Scalar =
+        match x with
+        | :? Scalar as s -> s
+        | :? float as v -> Scalar.Constant v
+        | :? int as n -> Scalar.Constant(float n)
+        | null -> invalidArg "x" "the point is null: give a float or a Scalar"
+        | _ -> invalidArg "x" $"the point is a {x.GetType().Name}: give a float or a Scalar"
 
 /// <summary>
 /// The differentiation combinators over F# functions of <see cref="T:Functional.Scalar"/>, brought into
@@ -19,11 +41,30 @@ open Functional
 /// <c>Operators.max</c> for strings, tuples and records);
 /// <c>sigmoid softplus relu log1p expm1 erf cbrt xlogy</c> are added. <c>sign</c> is F#'s (integer-valued, needs
 /// an instance member) and does not apply to Scalar: write <c>Scalar.Sign x</c>.
+/// Integer exponents: <c>x ** 3</c> (Scalar.Pow with an int) or <c>pown x 3</c> (repeated products, any int,
+/// negative too); <c>x ** 3.0</c> for a float exponent.
+/// <para>Values: <c>scalar 0.5</c> is one constant Scalar; <c>diff</c>, <c>diff2</c> and <c>diffn</c> take a
+/// float or a Scalar (<c>diff sin 0.5</c>). A plain F# function over Scalar applied to a float (<c>f 0.5</c>)
+/// converts implicitly with warning FS3391: write <c>f (scalar 0.5)</c>. Read a number out of a Scalar with
+/// <c>x.Value</c> (an intentional read that drops the derivative). <c>float x</c> calls Scalar's explicit
+/// conversion, which throws <c>InvalidOperationException</c> on a value that carries derivative
+/// information of a differentiation still running, instead of silently zeroing the gradient: inside a
+/// differentiated function use <c>x.Value</c> to read the value or <c>AD.StopGradient x</c> for a constant;
+/// on results (after the combinator returned) <c>float</c> works.</para>
 /// </remarks>
 [<AutoOpen>]
 module Combinators =
 
     // ---- conversions --------------------------------------------------------------------------
+
+    /// <summary>One float as a constant <c>Scalar</c>: <c>f (scalar 0.5)</c> (no implicit conversion, so
+    /// no warning FS3391).</summary>
+    let scalar (value: float) : Scalar = Scalar.Constant value
+
+    /// <summary>A float or a Scalar as a Scalar (what <c>diff</c> does with its argument).</summary>
+    [<EditorBrowsable(EditorBrowsableState.Never)>]
+    let inline scalarArgument (witness: ^W) (x: ^X) : Scalar =
+        ((^W or ^X): (static member Of: ^W * ^X -> Scalar) (witness, x))
 
     /// <summary>Plain floats as constant <c>Scalar</c>s: <c>scalars [| 1.0; 2.0 |]</c>.</summary>
     let scalars (values: float[]) : Scalar[] = Array.map Scalar.op_Implicit values
@@ -78,19 +119,20 @@ module Combinators =
 
     // ---- combinators --------------------------------------------------------------------------
 
-    /// <summary>f′ by forward mode: <c>diff sin</c> is cos.</summary>
-    let diff (f: Scalar -> Scalar) : Scalar -> Scalar =
-        let d = AD.Derivative(Func<Scalar, Scalar> f)
-        fun x -> d.Invoke x
+    /// <summary>f′ by forward mode: <c>diff sin</c> is cos. The point may be a float or a Scalar
+    /// (<c>diff sin 0.5</c>, <c>diff sin x</c>); <c>diff f</c> passed on where a <c>Scalar -&gt; Scalar</c>
+    /// is expected (<c>diff (diff f)</c>) takes a Scalar.</summary>
+    let inline diff (f: Scalar -> Scalar) (x: ^X) : Scalar =
+        AD.Derivative(Func<Scalar, Scalar> f).Invoke(scalarArgument Unchecked.defaultof<ScalarArgument> x)
 
-    /// <summary>The <paramref name="n"/>-th derivative by nested forward mode (<c>diffn 0 f</c> is f).</summary>
+    /// <summary>The <paramref name="n"/>-th derivative by nested forward mode (<c>diffn 0 f</c> is f);
+    /// the point may be a float or a Scalar.</summary>
     /// <exception cref="T:System.ArgumentOutOfRangeException">n is negative.</exception>
-    let diffn (n: int) (f: Scalar -> Scalar) : Scalar -> Scalar =
-        let d = AD.Derivative(Func<Scalar, Scalar> f, n)
-        fun x -> d.Invoke x
+    let inline diffn (n: int) (f: Scalar -> Scalar) (x: ^X) : Scalar =
+        AD.Derivative(Func<Scalar, Scalar> f, n).Invoke(scalarArgument Unchecked.defaultof<ScalarArgument> x)
 
-    /// <summary>f″ by nested forward mode.</summary>
-    let diff2 (f: Scalar -> Scalar) : Scalar -> Scalar = diffn 2 f
+    /// <summary>f″ by nested forward mode; the point may be a float or a Scalar.</summary>
+    let inline diff2 (f: Scalar -> Scalar) (x: ^X) : Scalar = diffn 2 f x
 
     /// <summary>∇f by reverse mode (one forward pass and one backward sweep).</summary>
     let grad (f: Scalar[] -> Scalar) : Scalar[] -> Scalar[] =

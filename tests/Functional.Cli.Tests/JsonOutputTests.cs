@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Functional.Cli.Tests;
 
-/// <summary>The shape of <c>--json</c> (DESIGN.md's keys) and the human report, in-process.</summary>
+/// <summary>The shape of <c>--json</c> (its documented keys) and the human report, in-process.</summary>
 public class JsonOutputTests
 {
     private const string Seed = "x1*x2 + exp(x1*x2) - sin(x2)";
@@ -56,7 +56,7 @@ public class JsonOutputTests
         var log = CliRunner.InProcess("diff", "log(x)", "--at", "x=-1", "--json");
         Assert.Equal(Cli.Success, log.ExitCode);
         Assert.Equal("NaN", log.Json.GetProperty("value").GetString());
-        Assert.Equal(-1, Json.Vector(log.Json.GetProperty("gradient").GetProperty("reverse"))[0]);   // the formula's value, as DESIGN.md says
+        Assert.Equal(-1, Json.Vector(log.Json.GetProperty("gradient").GetProperty("reverse"))[0]);   // the formula's value, the library's convention
 
         var reciprocal = CliRunner.InProcess("diff", "1/x", "--at", "x=0", "--json", "--hessian").Json;
         Assert.Equal("Infinity", reciprocal.GetProperty("value").GetString());

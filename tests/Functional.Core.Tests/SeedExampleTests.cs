@@ -1,6 +1,6 @@
 namespace Functional.Core.Tests;
 
-/// <summary>The worked examples of the course notes (shared/seeds), with their numbers.</summary>
+/// <summary>The worked examples of the course notes (the seeds), with their numbers.</summary>
 public class SeedExampleTests
 {
     private static Scalar SeedFunction(Scalar[] x) => x[0] * x[1] + Scalar.Exp(x[0] * x[1]) - Scalar.Sin(x[1]);

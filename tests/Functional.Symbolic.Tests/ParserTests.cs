@@ -67,7 +67,22 @@ public class ParserTests
     [InlineData("(x + 1", "missing ')' for '(' at position 0")]
     [InlineData("sin(x", "missing ')' for '(' at position 3")]
     [InlineData("x + 1)", "unmatched ')' at position 5")]
-    [InlineData("2 x", "expected an operator or ')' but found 'x' at position 2")]
+    [InlineData("2 x", "expected an operator or ')' but found 'x' at position 2 — write 2*x for 2 x")]
+    [InlineData("2x", "expected an operator or ')' but found 'x' at position 1 — write 2*x for 2x")]
+    [InlineData("3.5x^2", "expected an operator or ')' but found 'x' at position 3 — write 3.5*x for 3.5x")]
+    [InlineData("2e", "expected an operator or ')' but found 'e' at position 1 — write 2*e for 2e")]
+    [InlineData("2(x+1)", "expected an operator or ')' but found '(' at position 1 — write 2*(…) for 2(…)")]
+    [InlineData("(x+1)(x-1)", "expected an operator or ')' but found '(' at position 5 — write (…)*(…) for (…)(…)")]
+    [InlineData("sin(x)y", "expected an operator or ')' but found 'y' at position 6 — write sin(x)*y for sin(x)y")]
+    [InlineData("sine(x)", "unknown function 'sine' at position 0 — did you mean 'sin'?")]
+    [InlineData("Sin(x)", "unknown function 'Sin' at position 0 — did you mean 'sin'?")]
+    [InlineData("sqr(x)", "unknown function 'sqr' at position 0 — did you mean 'sqrt'?")]
+    [InlineData("arctan(x)", "unknown function 'arctan' at position 0 — did you mean 'atan'?")]
+    [InlineData("x + ecp(x)", "unknown function 'ecp' at position 4 — did you mean 'exp'?")]
+    [InlineData("sinc(x)", "unknown function 'sinc' at position 0 — did you mean 'sin'?")]
+    [InlineData("tanhh(x)", "unknown function 'tanhh' at position 0 — did you mean 'tanh'?")]
+    [InlineData("sim(x)", "unknown function 'sim' at position 0 — did you mean 'sin'?")]
+    [InlineData("lg(x)", "unknown function 'lg' at position 0 — did you mean 'ln' or 'log'?")]
     [InlineData("2 * / 3", "expected a number, variable, function or '(' but found '/' at position 4")]
     [InlineData("x # y", "expected an operator or ')' but found '#' at position 2")]
     [InlineData("1, 2", "',' outside a function's argument list at position 1")]
@@ -81,6 +96,47 @@ public class ParserTests
     {
         var error = Assert.Throws<FormatException>(() => Expr.Parse(text));
         Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData("ln(x)", "log(x)")]
+    [InlineData("ln(x) + log(x)", "log(x) + log(x)")]
+    [InlineData("x \u2212 y", "x - y")]
+    [InlineData("\u2212x^2", "-x^2")]
+    [InlineData("2^\u2212x", "2^-x")]
+    [InlineData("x\u2212\u2212y", "x - -y")]
+    public void Ln_and_the_unicode_minus_read_as_log_and_minus(string text, string same)
+    {
+        Assert.Same(Expr.Parse(same), Expr.Parse(text));
+        Assert.Equal(Eval(same), Eval(text), 1e-15);
+    }
+
+    [Fact]
+    public void Ln_differentiates_as_log_and_cannot_name_a_variable()
+    {
+        Assert.Equal(1.0 / 3, Expr.Parse("ln(x)").Diff("x").Evaluate(new Dictionary<string, double> { ["x"] = 3 }), 1e-15);
+        Assert.Throws<ArgumentException>(() => Expr.Var("ln"));
+        Assert.Equal("function 'ln' must be followed by '(' at position 0", Assert.Throws<FormatException>(() => Expr.Parse("ln + 1")).Message);
+    }
+
+    [Theory]
+    [InlineData("sin", "sine", 1)]
+    [InlineData("atan", "arctan", 2)]
+    [InlineData("exp", "epx", 1)]       // a transposition is one edit
+    [InlineData("cos", "cos", 0)]
+    [InlineData("", "abc", 3)]
+    [InlineData("kitten", "sitting", 3)]
+    public void Edit_distance_counts_insertions_deletions_substitutions_and_swaps(string a, string b, int distance)
+    {
+        Assert.Equal(distance, ParseHints.Distance(a, b));
+        Assert.Equal(distance, ParseHints.Distance(b, a));
+    }
+
+    [Fact]
+    public void Far_away_names_get_no_suggestion()
+    {
+        Assert.Equal("unknown function 'frobnicate' at position 0", Assert.Throws<FormatException>(() => Expr.Parse("frobnicate(x)")).Message);
+        Assert.Equal("unknown function 'foo' at position 0", Assert.Throws<FormatException>(() => Expr.Parse("foo(x)")).Message);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using static Functional.AD;
 
 namespace Functional.Symbolic.Tests;
 
-/// <summary>The symbolic examples of the course notes (shared/seeds), with their results.</summary>
+/// <summary>The symbolic examples of the course notes (the seeds), with their results.</summary>
 public class SeedExampleTests
 {
     [Fact]

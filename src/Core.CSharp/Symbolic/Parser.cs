@@ -7,8 +7,10 @@ namespace Functional.Symbolic;
 /// any nesting depth parses without recursion. Precedence, loosest first: <c>+ -</c> (left),
 /// <c>* /</c> (left), unary minus, <c>^ **</c> (right, and the exponent may start with a minus:
 /// <c>2^-x</c>). Functions are the names of <see cref="Primitives{T}.Unary"/> and
-/// <see cref="Primitives{T}.Binary"/> with their arities; constants are <c>pi e inf nan</c>.
-/// Errors are <see cref="FormatException"/>s naming the problem and its zero-based position.
+/// <see cref="Primitives{T}.Binary"/> with their arities, and <c>ln</c> for <c>log</c>; constants are
+/// <c>pi e inf nan</c>. The Unicode minus sign <c>−</c> (U+2212) is read as <c>-</c>.
+/// Errors are <see cref="FormatException"/>s naming the problem and its zero-based position, and
+/// where it is clear how to fix it, the fix (<c>did you mean 'sin'?</c>, <c>write 2*x for 2x</c>).
 /// </summary>
 internal static class Parser
 {
@@ -21,9 +23,18 @@ internal static class Parser
         ["pi"] = Math.PI, ["e"] = Math.E, ["inf"] = double.PositiveInfinity, ["nan"] = double.NaN,
     };
 
+    /// <summary>Other names of functions, accepted as written in mathematics.</summary>
+    private static readonly Dictionary<string, string> Aliases = new() { ["ln"] = "log" };
+
+    private const char UnicodeMinus = '\u2212';
+
     /// <summary>True for the names a variable may not have: functions and constants.</summary>
     internal static bool IsReservedName(string name) =>
-        Constants.ContainsKey(name) || Primitives<Expr>.Unary.ContainsKey(name) || Primitives<Expr>.Binary.ContainsKey(name);
+        Constants.ContainsKey(name) || Aliases.ContainsKey(name)
+        || Primitives<Expr>.Unary.ContainsKey(name) || Primitives<Expr>.Binary.ContainsKey(name);
+
+    private static IEnumerable<string> FunctionNames =>
+        Primitives<Expr>.Unary.Keys.Concat(Primitives<Expr>.Binary.Keys).Concat(Aliases.Keys);
 
     internal static Expr Parse(string text)
     {
@@ -31,6 +42,7 @@ internal static class Parser
         var frames = new Stack<Frame>();
         var pos = 0;
         var expectOperand = true;
+        var lastOperand = (Start: 0, End: 0);   // the text of the latest number, name or group, for hints
         while (true)
         {
             while (pos < text.Length && char.IsWhiteSpace(text[pos])) pos++;
@@ -40,7 +52,9 @@ internal static class Parser
             {
                 if (char.IsAsciiDigit(c) || c == '.')
                 {
+                    var start = pos;
                     operands.Push(Expr.Const(ReadNumber(text, ref pos)));
+                    lastOperand = (start, pos);
                     expectOperand = false;
                 }
                 else if (char.IsAsciiLetter(c) || c == '_')
@@ -48,14 +62,16 @@ internal static class Parser
                     var start = pos;
                     while (pos < text.Length && (char.IsAsciiLetterOrDigit(text[pos]) || text[pos] == '_')) pos++;
                     var name = text[start..pos];
+                    lastOperand = (start, pos);
                     var after = pos;
                     while (after < text.Length && char.IsWhiteSpace(text[after])) after++;
                     if (after < text.Length && text[after] == '(')
                     {
-                        var arity = Primitives<Expr>.Unary.ContainsKey(name) ? 1
-                            : Primitives<Expr>.Binary.ContainsKey(name) ? 2
-                            : throw Error($"unknown function '{name}'", start);
-                        frames.Push(new Frame(FrameKind.Call, start, Function: name, Arity: arity, Arguments: 1));
+                        var function = Aliases.GetValueOrDefault(name, name);
+                        var arity = Primitives<Expr>.Unary.ContainsKey(function) ? 1
+                            : Primitives<Expr>.Binary.ContainsKey(function) ? 2
+                            : throw Error($"unknown function '{name}'", start, ParseHints.DidYouMean(name, FunctionNames));
+                        frames.Push(new Frame(FrameKind.Call, start, Function: function, Arity: arity, Arguments: 1));
                         pos = after + 1;
                         while (pos < text.Length && char.IsWhiteSpace(text[pos])) pos++;
                         if (pos < text.Length && text[pos] == ')')
@@ -76,7 +92,7 @@ internal static class Parser
                         expectOperand = false;
                     }
                 }
-                else if (c == '-') { frames.Push(new Frame(FrameKind.Negate, pos)); pos++; }
+                else if (c is '-' or UnicodeMinus) { frames.Push(new Frame(FrameKind.Negate, pos)); pos++; }
                 else if (c == '+') pos++;
                 else if (c == '(') { frames.Push(new Frame(FrameKind.Group, pos)); pos++; }
                 else throw Error($"expected a number, variable, function or '(' but found '{c}'", pos);
@@ -110,10 +126,15 @@ internal static class Parser
                         frames.Push(open with { Arguments = open.Arguments + 1 });
                         expectOperand = true;
                     }
+                    else if (open.Kind == FrameKind.Group)
+                    {
+                        lastOperand = (open.Position, pos + 1);
+                    }
                     else if (open.Kind == FrameKind.Call)
                     {
                         if (open.Arguments != open.Arity)
                             throw Error($"function '{open.Function}' takes {Plural(open.Arity)} but was given {open.Arguments}", open.Position);
+                        lastOperand = (open.Position, pos + 1);
                         if (open.Arity == 1)
                         {
                             var x = operands.Pop();
@@ -128,7 +149,7 @@ internal static class Parser
                     }
                     pos++;
                 }
-                else throw Error($"expected an operator or ')' but found '{c}'", pos);
+                else throw Error($"expected an operator or ')' but found '{c}'", pos, ProductHint(text, lastOperand, pos));
             }
         }
         if (expectOperand)
@@ -144,7 +165,22 @@ internal static class Parser
 
     private static string Plural(int n) => n == 1 ? "1 argument" : $"{n} arguments";
 
-    private static FormatException Error(string problem, int position) => new($"{problem} at position {position}");
+    private static FormatException Error(string problem, int position, string hint = "") => new($"{problem} at position {position}{hint}");
+
+    /// <summary>"2x", "2 x", "2(x+1)", "(a)(b)", "x y": an operand where an operator belongs reads
+    /// as a product written without its '*'.</summary>
+    private static string ProductHint(string text, (int Start, int End) before, int pos)
+    {
+        var c = text[pos];
+        if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '(') || before.End <= before.Start) return "";
+        string Shorten(int start, int end) => text[start] == '(' || end - start > 12 ? "(…)" : text[start..end];
+        var end = pos;
+        if (c != '(')
+            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '.')) end++;
+        var after = c == '(' ? "(…)" : Shorten(pos, end);
+        var first = Shorten(before.Start, before.End);
+        return ParseHints.WriteTheProduct(first, text[before.End..pos], after);
+    }
 
     private static (int Precedence, bool RightAssociative) Binding(BinaryPrimitive<Expr> op) =>
         ReferenceEquals(op, Primitives<Expr>.Pow) ? (4, true)
@@ -171,7 +207,7 @@ internal static class Parser
         switch (text[pos])
         {
             case '+': op = Primitives<Expr>.Add; pos++; return true;
-            case '-': op = Primitives<Expr>.Subtract; pos++; return true;
+            case '-' or UnicodeMinus: op = Primitives<Expr>.Subtract; pos++; return true;
             case '/': op = Primitives<Expr>.Divide; pos++; return true;
             case '^': op = Primitives<Expr>.Pow; pos++; return true;
             case '*' when pos + 1 < text.Length && text[pos + 1] == '*': op = Primitives<Expr>.Pow; pos += 2; return true;
