@@ -84,9 +84,15 @@ module Properties =
     /// error estimate does not notice; 0.01 keeps the tableau on one oscillation.</summary>
     let NumericStep = 0.01
 
-    /// <summary>Richardson derivative (with error) of a float function computed through Scalars.</summary>
+    /// <summary>Richardson derivative (with error) of a float function computed through Scalars. Two
+    /// extrapolations from different first steps must agree: where the function's values carry rounding
+    /// noise (a derivative computed with cancellation, e.g. 1 − tanh² near saturation), Ridders' own
+    /// estimate can be accidentally tiny, and the spread between the two is the honest error.</summary>
     let numericDerivative (f: Scalar -> Scalar) (x: float) : NumericEstimate =
-        FiniteDifference.DerivativeWithError(Func<float, float>(fun t -> (f (Scalar.op_Implicit t)).Value), x, NumericStep)
+        let g = Func<float, float>(fun t -> (f (Scalar.op_Implicit t)).Value)
+        let first = FiniteDifference.DerivativeWithError(g, x, NumericStep)
+        let second = FiniteDifference.DerivativeWithError(g, x, 2.0 * NumericStep)
+        NumericEstimate(first.Value, Math.Max(first.Error, abs (first.Value - second.Value)))
 
     /// <summary>Richardson Jacobian (with error, row-major) of a vector function computed through Scalars.</summary>
     let numericJacobian (f: Scalar[] -> Scalar[]) (x: float[]) : NumericEstimate[] =
