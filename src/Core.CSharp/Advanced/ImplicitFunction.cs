@@ -32,6 +32,7 @@ internal sealed class ImplicitFunction(Func<double[], double[]> solve, Func<Scal
             UserFunctions.EnsureConstant(v, combinator, nameof(residual));
     }
 
-    /// <summary>A = ∂F/∂x at (x, θ), by forward mode (one pass per unknown).</summary>
-    public Scalar[,] JacobianInX(Scalar[] x, Scalar[] theta) => AD.JacFwd(v => Residual(v, theta))(x);
+    /// <summary>A = ∂F/∂x at (x, θ), by reverse mode (one recording, one sweep per equation: sweeps
+    /// are cheaper than forward passes).</summary>
+    public Scalar[,] JacobianInX(Scalar[] x, Scalar[] theta) => AD.JacRev(v => Residual(v, theta))(x);
 }
