@@ -14,6 +14,16 @@ internal sealed class CheckpointedFunction(Func<Scalar[], Scalar[]> f)
 
     public double[] OnConstants(ReadOnlySpan<double> x) => UserFunctions.OnConstants(f, x, Combinator, "f");
 
+    /// <summary>f's outputs on constants, or null when they carry derivatives: f then uses a value being
+    /// differentiated that is not among its inputs, which a re-run during the sweep could not see.</summary>
+    public double[]? OnConstantsUnlessCapturing(ReadOnlySpan<double> x)
+    {
+        var y = Checked(Scalar.Constants(x));
+        foreach (var v in y)
+            if (!v.IsConstant) return null;
+        return Scalar.Primals(y);
+    }
+
     public Tape NewTape() => new(capacityHint);
 
     /// <summary>f again on <paramref name="tape"/>'s variables: its outputs, each on that tape or a constant.</summary>

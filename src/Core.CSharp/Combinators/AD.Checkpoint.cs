@@ -12,8 +12,9 @@ public static partial class AD
     /// var loss = (Scalar[] p) =&gt; { Scalar[] h = [p[0]]; for (var k = 0; k &lt; 300; k++) h = segment([h[0], p[1]]); return h[0]; };
     /// Scalar[] g = Grad(loss)([0.5, 2.0]);
     /// </code></example>
-    /// <remarks>f must be deterministic and must use no value being differentiated other than its
-    /// arguments (pass parameters in x): a captured one throws <see cref="InvalidOperationException"/>.</remarks>
+    /// <remarks>f must be deterministic. Pass the parameters it uses in x: a call of an f that captures
+    /// a value being differentiated is still differentiated correctly, but recorded as usual (nothing
+    /// saved), since a re-run during the sweep could not reach the captured value's tape.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="f"/> (or later x) is null.</exception>
     /// <exception cref="ArgumentException">f returns null.</exception>
     public static Func<Scalar[], Scalar[]> Checkpoint(Func<Scalar[], Scalar[]> f)
@@ -25,7 +26,10 @@ public static partial class AD
             CheckInput(x);
             if (TopOf(x) is not Tape) return function.Checked(x); // constants or forward mode on top: nothing is recorded
             var point = Scalar.Primals(x);
-            return Scalar.Apply(new CheckpointOp(function, point, function.OnConstants(point)), x);
+            var values = function.OnConstantsUnlessCapturing(point);
+            return values is null
+                ? function.Checked(x) // f captures a value being differentiated: recorded as usual, nothing saved
+                : Scalar.Apply(new CheckpointOp(function, point, values), x);
         };
     }
 
