@@ -17,6 +17,9 @@ internal sealed class CustomJvpOp(Func<Scalar[], Scalar[]> f, Func<Scalar[], Sca
     public override void Jvp(ReadOnlySpan<Scalar> x, ReadOnlySpan<Scalar> y, ReadOnlySpan<Scalar> dx, Span<Scalar> dy) =>
         Rule(x.ToArray(), dx.ToArray()).CopyTo(dy);
 
+    public override void Pullback(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> dy, Span<double> dx) =>
+        DoubleLane.Pullback(this, x, y, dy, dx, Combinator, "jvp");
+
     public override void Pullback(ReadOnlySpan<Scalar> x, ReadOnlySpan<Scalar> y, ReadOnlySpan<Scalar> dy, Span<Scalar> dx)
     {
         var at = x.ToArray();

@@ -12,6 +12,9 @@ internal sealed class CustomVjpOp(Func<Scalar[], Scalar[]> f, Func<Scalar[], Sca
     protected override void Recompute(ReadOnlySpan<double> x, Span<double> y) =>
         UserFunctions.OnConstants(f, x, Combinator, "f").CopyTo(y);
 
+    public override void Pullback(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> dy, Span<double> dx) =>
+        DoubleLane.Pullback(this, x, y, dy, dx, Combinator, "vjp");
+
     public override void Pullback(ReadOnlySpan<Scalar> x, ReadOnlySpan<Scalar> y, ReadOnlySpan<Scalar> dy, Span<Scalar> dx)
     {
         var g = UserFunctions.Checked(vjp(x.ToArray(), dy.ToArray()), Combinator, "vjp", Inputs, $"f has {Inputs} inputs");

@@ -37,3 +37,22 @@ internal static class UserFunctions
         "so it uses a value being differentiated that is not one of its arguments (a captured variable). " +
         "Its derivative would be lost: pass that value as an argument instead.");
 }
+
+/// <summary>The double lane of a pullback written in Scalar operations, for ops whose rule is user code.</summary>
+internal static class DoubleLane
+{
+    /// <summary>Runs the <see cref="Scalar"/> lane on constants and adds its result to dx. A result that is
+    /// not a constant means the user's rule captured a value of an enclosing differentiation, whose
+    /// derivative a first-order sweep cannot carry: that throws instead of dropping it.</summary>
+    public static void Pullback(Op op, ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> dy, Span<double> dx,
+        string combinator, string rule)
+    {
+        var sdx = new Scalar[dx.Length];
+        op.Pullback(Scalar.Constants(x), Scalar.Constants(y), Scalar.Constants(dy), sdx);
+        for (var i = 0; i < dx.Length; i++)
+        {
+            UserFunctions.EnsureConstant(sdx[i], combinator, rule);
+            dx[i] += sdx[i].Primal;
+        }
+    }
+}

@@ -14,8 +14,10 @@ public static partial class AD
     /// Derivative(softplus)(100.0);   // 1, where the naive formula's derivative overflows at x &gt; 709
     /// </code></example>
     /// <exception cref="ArgumentNullException"><paramref name="f"/> or <paramref name="derivative"/> is null.</exception>
-    /// <remarks>f must not use values being differentiated other than its argument (their derivative
-    /// would be lost): such a call throws <see cref="InvalidOperationException"/>.</remarks>
+    /// <remarks>Neither f nor the rule may use a value being differentiated other than the argument
+    /// (a captured variable): its derivative could be lost, so that throws
+    /// <see cref="InvalidOperationException"/> rather than giving a wrong number. The same holds for
+    /// the rules of <see cref="CustomJvp"/> and <see cref="CustomVjp"/>; pass such values as inputs.</remarks>
     public static Func<Scalar, Scalar> CustomDerivative(Func<Scalar, Scalar> f, Func<Scalar, Scalar> derivative)
     {
         ArgumentNullException.ThrowIfNull(f);

@@ -67,4 +67,16 @@ public class CustomVjpTests
             Assert.Throws<ArgumentException>(() => Grad(x => wrong(x)[0])(S(1, 2))).Message);
         Assert.Throws<ArgumentException>(() => CustomVjp(x => x, (x, u) => null!) is var f ? Grad(x => f(x)[0])(S(1.0)) : null);
     }
+
+    [Fact]
+    public void A_rule_capturing_a_value_being_differentiated_throws_instead_of_dropping_its_derivative()
+    {
+        // the rule scales the cotangent by a captured a: d/dx (x²) = a·2x
+        Scalar Inner(Scalar a) => Grad((Scalar x) => CustomVjp(v => [v[0] * v[0]], (v, u) => [a * 2 * v[0] * u[0]])([x])[0])(1.5);
+        Close(0.7 * 3, Inner(0.7).Value); // a constant a is fine
+        // differentiating in a: the inner tape is first-order (a enters only through the rule), so its
+        // sweep runs on doubles and cannot carry a's derivative — an error, never a silent 0
+        Assert.Contains("captured", Assert.Throws<InvalidOperationException>(() => Grad(Inner)(0.7)).Message);
+        Assert.Contains("captured", Assert.Throws<InvalidOperationException>(() => Derivative(Inner)(0.7)).Message);
+    }
 }
