@@ -32,7 +32,6 @@ internal sealed class ImplicitFunction(Func<double[], double[]> solve, Func<Scal
             UserFunctions.EnsureConstant(v, combinator, nameof(residual));
     }
 
-    /// <summary>A = ∂F/∂x at (x, θ), by reverse mode (one recording, one sweep per equation: sweeps
-    /// are cheaper than forward passes).</summary>
-    public Scalar[,] JacobianInX(Scalar[] x, Scalar[] theta) => AD.JacRev(v => Residual(v, theta))(x);
+    /// <summary>A = ∂F/∂x and B = ∂F/∂θ at (x, θ).</summary>
+    public (Scalar[,] A, Scalar[,] B) Jacobians(Scalar[] x, Scalar[] theta) => ResidualJacobians.At(Residual, x, theta);
 }
