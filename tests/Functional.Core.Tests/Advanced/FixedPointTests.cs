@@ -38,8 +38,7 @@ public class FixedPointTests
     [Fact]
     public void Two_dimensional_fixed_point_inside_an_outer_differentiation()
     {
-        // x = ½y + a, y = ½x + b (with b = a²): x = (4a + 2b)/3, ∂x/∂a at fixed b = 4/3, d/da of that = 0;
-        // ∂x/∂b = 2/3 and d(2/3 · ∂b/∂t)/… — check the gradient in (a, b) and an outer derivative of it.
+        // x = ½y + a, y = ½x + b: x = (4a + 2b)/3, so ∇(a, b) x = (4/3, 2/3)
         var solve = FixedPoint((x, t) => [0.5 * x[1] + t[0], 0.5 * x[0] + t[1]], [0.0, 0.0]);
         Close([4.0 / 3, 2.0 / 3], Grad(t => solve(t)[0])(S(0.2, 0.7)).ToDoubles(), 1e-12);
         // g(a) = ∂x/∂c at (a, a²·c) with c = 1: = (2/3)·a², so g′(a) = (4/3)·a
