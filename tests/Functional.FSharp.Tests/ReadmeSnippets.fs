@@ -82,8 +82,12 @@ let ``every F# block of the README appears verbatim in this file`` () =
     let root = repositoryRoot (DirectoryInfo AppContext.BaseDirectory)
     let normalise (text: string) = text.Replace("\r\n", "\n")
     let readme = File.ReadAllText(Path.Combine(root, "README.md")) |> normalise
-    let here = File.ReadAllText(Path.Combine(root, "tests", "Functional.FSharp.Tests", "ReadmeSnippets.fs")) |> normalise
+    // Each README section's blocks live in ReadmeSnippets*.fs (one module per section, so names may repeat).
+    let here =
+        Directory.GetFiles(Path.Combine(root, "tests", "Functional.FSharp.Tests"), "ReadmeSnippets*.fs")
+        |> Array.map (File.ReadAllText >> normalise)
+        |> String.concat "\n"
     let blocks = Regex.Matches(readme, "```fsharp\n(.*?)```", RegexOptions.Singleline) |> Seq.map (fun m -> m.Groups.[1].Value) |> List.ofSeq
     Assert.True(blocks.Length >= 2, "the README's F# blocks were not found")
     for block in blocks do
-        Assert.True(here.Contains block, $"README block not mirrored in ReadmeSnippets.fs:\n{block}")
+        Assert.True(here.Contains block, $"README block not mirrored in any ReadmeSnippets*.fs:\n{block}")

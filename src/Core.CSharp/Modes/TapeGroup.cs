@@ -29,6 +29,7 @@ internal sealed class TapeGroup
     public void SweepDoubles(double[] adjoint)
     {
         var dx = new double[inputSlots.Length];
+        TakeInputAdjoints(adjoint, dx);
         op.Pullback(x!, y!, adjoint.AsSpan(firstOutput, OutputCount), dx);
         for (var i = 0; i < inputSlots.Length; i++)
             if (inputSlots[i] >= 0) adjoint[inputSlots[i]] += dx[i];
@@ -40,8 +41,23 @@ internal sealed class TapeGroup
         xs ??= Scalar.Constants(x!);
         ys ??= Scalar.Constants(y!);
         var dx = new Scalar[inputSlots.Length];
+        TakeInputAdjoints(adjoint, dx);
         op.Pullback(xs, ys, adjoint.AsSpan(firstOutput, OutputCount), dx);
         for (var i = 0; i < inputSlots.Length; i++)
             if (inputSlots[i] >= 0) adjoint[inputSlots[i]] += dx[i];
+    }
+
+    /// <summary>Moves the adjoints accumulated so far into dx (an input slot that occurs twice gets them
+    /// once). The pullback adds to dx, as the protocol requires, so its contributions are summed onto
+    /// the earlier ones in the order an entry-by-entry recording would use: a checkpoint's re-run then
+    /// yields gradients bit-identical to the plain tape's.</summary>
+    private void TakeInputAdjoints<T>(T[] adjoint, T[] dx)
+    {
+        for (var i = 0; i < inputSlots.Length; i++)
+        {
+            if (inputSlots[i] < 0) continue;
+            dx[i] = adjoint[inputSlots[i]];
+            adjoint[inputSlots[i]] = default!;
+        }
     }
 }

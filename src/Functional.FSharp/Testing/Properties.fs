@@ -94,10 +94,23 @@ module Properties =
         let second = FiniteDifference.DerivativeWithError(g, x, 2.0 * NumericStep)
         NumericEstimate(first.Value, Math.Max(first.Error, abs (first.Value - second.Value)))
 
-    /// <summary>Richardson Jacobian (with error, row-major) of a vector function computed through Scalars.</summary>
+    /// <summary>Richardson gradient (with error) of a float function; as for <c>numericDerivative</c>, each
+    /// error is at least the spread between two extrapolations from different first steps.</summary>
+    let numericGradient (f: float[] -> float) (x: float[]) : NumericEstimate[] =
+        let g = Func<float[], float>(f)
+        let first = FiniteDifference.GradientWithError(g, x, NumericStep)
+        let second = FiniteDifference.GradientWithError(g, x, 2.0 * NumericStep)
+        Array.map2 (fun (a: NumericEstimate) (b: NumericEstimate) -> NumericEstimate(a.Value, Math.Max(a.Error, abs (a.Value - b.Value)))) first second
+
+    /// <summary>Richardson Jacobian (with error, row-major) of a vector function computed through Scalars,
+    /// each error at least the spread between two extrapolations.</summary>
     let numericJacobian (f: Scalar[] -> Scalar[]) (x: float[]) : NumericEstimate[] =
-        let j = FiniteDifference.JacobianWithError(Func<float[], float[]>(fun p -> f (scalars p) |> floats), x, NumericStep)
-        Array.init (Array2D.length1 j * Array2D.length2 j) (fun k -> j.[k / Array2D.length2 j, k % Array2D.length2 j])
+        let g = Func<float[], float[]>(fun p -> f (scalars p) |> floats)
+        let j = FiniteDifference.JacobianWithError(g, x, NumericStep)
+        let j2 = FiniteDifference.JacobianWithError(g, x, 2.0 * NumericStep)
+        Array.init (Array2D.length1 j * Array2D.length2 j) (fun k ->
+            let a, b = j.[k / Array2D.length2 j, k % Array2D.length2 j], j2.[k / Array2D.length2 j, k % Array2D.length2 j]
+            NumericEstimate(a.Value, Math.Max(a.Error, abs (a.Value - b.Value))))
 
     /// <summary>Forward-mode gradient: one forward pass per input (a row of <c>jacfwd</c>).</summary>
     let gradFwd (f: Scalar[] -> Scalar) : Scalar[] -> Scalar[] =
@@ -127,7 +140,7 @@ module Properties =
             let environment = env variables x
             let symbolic = variables |> Array.map (fun v -> e.Diff(v).Evaluate environment)
             let exact = compareRoutes tolerance [ "reverse", reverse; "forward", forward; "symbolic", symbolic ]
-            let numeric = FiniteDifference.GradientWithError(Func<float[], float>(fun p -> (f (scalars p)).Value), x, NumericStep)
+            let numeric = numericGradient (fun p -> (f (scalars p)).Value) x
             exact .&. withinNumeric "reverse" numeric reverse)
 
     /// <summary>Forward, reverse, symbolic and numeric gradients of a generated expression agree (1e-9).</summary>
