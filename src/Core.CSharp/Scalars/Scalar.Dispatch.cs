@@ -33,6 +33,8 @@ public readonly partial struct Scalar
                 var y = Apply(primitive, dual.Primal);
                 return DualNumber.Make(dual.Owner, y, primitive.Derivative(dual.Primal, y) * dual.Tangent);
             }
+            case TaylorNumber taylor:
+                return taylor.Apply(primitive);
             default:
             {
                 var tape = (Tape)x.Node;
@@ -67,6 +69,7 @@ public readonly partial struct Scalar
             return new Scalar(y, firstOrderDual, tangent);
         }
         var top = na == nb ? na : a.Level >= b.Level ? na : nb;
+        if (top is TaylorNumber taylor) return TaylorNumber.Apply(primitive, a, b, taylor.Owner);
         var owner = top as ForwardDifferentiation ?? (top as DualNumber)?.Owner;
         if (owner is not null)
         {

@@ -56,6 +56,7 @@ public readonly partial struct Scalar : IEquatable<Scalar>, IComparable<Scalar>,
         Tape tape => tape.Level,
         DualNumber dual => dual.Owner.Level,
         ForwardDifferentiation forward => forward.Level,
+        TaylorNumber taylor => taylor.Owner.Level,
         _ => throw new InvalidOperationException("unknown scalar node"),
     };
 

@@ -1,0 +1,50 @@
+namespace Functional;
+
+/// <summary>
+/// One invocation of <see cref="AD.Taylor"/>: a differentiation whose values are truncated Taylor
+/// series in one expansion variable. Like every differentiation it takes its level from the
+/// process-wide counter, so it nests with forward and reverse mode (a combinator called inside the
+/// expanded function works on Taylor values as on any other primal).
+/// </summary>
+internal sealed class TaylorExpansion(int order) : Differentiation
+{
+    /// <summary>Coefficients per value: order + 1.</summary>
+    public int Length { get; } = order + 1;
+
+    /// <summary>A value of this expansion with the given coefficients (the array is not copied).</summary>
+    public Scalar Wrap(double[] coefficients) => new(coefficients[0], new TaylorNumber(this, coefficients), 0);
+
+    /// <summary>The coefficients of an operand: its own series, or a constant's [v, 0, …].</summary>
+    /// <exception cref="InvalidOperationException">The value belongs to another differentiation.</exception>
+    public double[] CoefficientsOf(Scalar value)
+    {
+        if (value.Node is TaylorNumber number && number.Owner == this) return number.Coefficients;
+        if (value.Node is null) return TaylorArithmetic.Constant(value.Primal, Length);
+        throw new InvalidOperationException(
+            "AD.Taylor returns plain double coefficients, so the function it expands must not use a Scalar that " +
+            $"carries derivatives of an enclosing differentiation (found {value}). Expand a function of the " +
+            "expansion variable and constants only, or use AD.Derivative(f, k), which nests.");
+    }
+}
+
+/// <summary>The node of a <see cref="Scalar"/> that is a truncated Taylor series of <see cref="Owner"/>.
+/// Immutable: every operation makes a new coefficient array.</summary>
+internal sealed class TaylorNumber(TaylorExpansion owner, double[] coefficients)
+{
+    public readonly TaylorExpansion Owner = owner;
+    public readonly double[] Coefficients = coefficients;
+
+    /// <summary>A one-argument primitive on a Taylor value (called from the core's dispatch).</summary>
+    public Scalar Apply(UnaryPrimitive<Scalar> primitive)
+    {
+        Owner.EnsureActive();
+        return Owner.Wrap(TaylorRules.Apply(primitive, Coefficients, Owner));
+    }
+
+    /// <summary>A two-argument primitive whose operand of highest level is a value of <paramref name="owner"/>.</summary>
+    public static Scalar Apply(BinaryPrimitive<Scalar> primitive, Scalar a, Scalar b, TaylorExpansion owner)
+    {
+        owner.EnsureActive();
+        return owner.Wrap(TaylorRules.Apply(primitive, owner.CoefficientsOf(a), owner.CoefficientsOf(b), owner));
+    }
+}
