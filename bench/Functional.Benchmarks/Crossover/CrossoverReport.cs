@@ -58,23 +58,21 @@ public static class CrossoverReport
     private static string Table(IReadOnlyList<Row> rows, int[] sizes, CostFit fit)
     {
         var text = new System.Text.StringBuilder();
-        text.AppendLine("| n \\ m | " + string.Join(" | ", sizes.Select(m => $"m = {m}")) + " |");
-        text.AppendLine("|---|" + string.Concat(sizes.Select(_ => "---|")));
+        text.AppendLine("| n → m | plain double | JacFwd | JacRev | Jacobian (auto) | faster | model picks |");
+        text.AppendLine("|---|---:|---:|---:|---:|---|---|");
         foreach (var n in sizes)
-        {
-            text.Append($"| n = {n} |");
             foreach (var m in sizes)
             {
-                double Time(string method) => rows.Single(r => r.Method == method && r.N == n && r.M == m).Nanoseconds;
-                var (forward, reverse) = (Time("Forward"), Time("Reverse"));
-                var plain = Time("PlainDouble");
-                var winner = forward <= reverse ? "**fwd**" : "**rev**";
+                double? Time(string method) => rows.SingleOrDefault(r => r.Method == method && r.N == n && r.M == m)?.Nanoseconds;
+                var plain = Time("PlainDouble")!.Value;
+                var forward = Time("Forward")!.Value;
+                var reverse = Time("Reverse")!.Value;
+                var automatic = Time("Automatic");
+                string Cell(double t) => FormattableString.Invariant($"{Format(t)} ({t / plain:F0}×)");
+                var faster = forward <= reverse ? "fwd" : "rev";
                 var predicted = fit.ForwardTime(n, m) <= fit.ReverseTime(n, m) ? "fwd" : "rev";
-                text.Append(FormattableString.Invariant(
-                    $" fwd {Format(forward)} ({forward / plain:F0}×), rev {Format(reverse)} ({reverse / plain:F0}×): {winner}, model {predicted} |"));
+                text.AppendLine($"| {n} → {m} | {Format(plain)} | {Cell(forward)} | {Cell(reverse)} | {(automatic is { } a ? Cell(a) : "–")} | {faster} | {predicted} |");
             }
-            text.AppendLine();
-        }
         return text.ToString();
     }
 
