@@ -76,15 +76,30 @@ public class TaylorRuleTests
     [Fact]
     public void A_primitive_without_recurrence_uses_its_derivative_rule()
     {
-        // cube root, a primitive the Taylor rules do not know: y′ = 1/(3y²).
+        // A primitive the Taylor rules do not know by name, x ↦ x/(1 + x) with y′ = (1 − y)², expanded
+        // at 1 from its rule alone: 1/(1 + x) = Σ (−1)ᵏ (x − 1)ᵏ / 2ᵏ⁺¹, so y = 1 − that.
+        var unknown = new UnaryPrimitive<Scalar>("ratio", x => x / (1 + x), (x, y) => (1.0 - y) * (1.0 - y));
+        var c = AD.Taylor(t => Scalar.Apply(unknown, t), 1.0, 10);
+        for (var k = 0; k <= 10; k++)
+            Assert.Equal((k == 0 ? 1.0 : 0.0) - (k % 2 == 0 ? 1.0 : -1.0) / Math.Pow(2, k + 1), c[k], 1e-15);
+    }
+
+    [Theory]
+    [InlineData(0.4)]
+    [InlineData(-1.3)]
+    public void Erf_and_cbrt_recurrences_equal_their_derivative_rules(double x0)
+    {
+        // The core's erf and cbrt primitives are matched by name; here they are declared with
+        // MathNet's erf and Math.Cbrt and their rules 2/√π·e^(−x²) and 1/(3y²).
+        var erf = new UnaryPrimitive<Scalar>("erf", MathNet.Numerics.SpecialFunctions.Erf,
+            (x, y) => 2.0 / Math.Sqrt(Math.PI) * Scalar.Exp(-(x * x)));
         var cbrt = new UnaryPrimitive<Scalar>("cbrt", Math.Cbrt, (x, y) => 1.0 / (3.0 * y * y));
-        var c = AD.Taylor(t => Scalar.Apply(cbrt, t), 8.0, 6);
-        for (var k = 0; k <= 6; k++)
-        {
-            var binomial = 1.0; // (1/3 choose k) · 8^(1/3 − k)
-            for (var i = 0; i < k; i++) binomial *= (1.0 / 3 - i) / (i + 1);
-            Assert.Equal(binomial * Math.Pow(8.0, 1.0 / 3 - k), c[k], 1e-14);
-        }
+        var owner = new TaylorExpansion(Order);
+        var x = Input(x0, 0.2);
+        foreach (var primitive in new[] { erf, cbrt })
+            AssertClose(TaylorRules.ByDerivativeRule(primitive, x, owner), TaylorRules.Apply(primitive, x, owner), 1e-11, primitive.Name);
+        // erf′ at x0 against the closed form, through the public entry point.
+        Assert.Equal(2 / Math.Sqrt(Math.PI) * Math.Exp(-x0 * x0), AD.Taylor(t => Scalar.Apply(erf, t), x0, 3)[1], 1e-15);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public readonly partial struct Scalar
                 return DualNumber.Make(dual.Owner, y, primitive.Derivative(dual.Primal, y) * dual.Tangent);
             }
             case TaylorNumber taylor:
-                return taylor.Apply(primitive);
+                return taylor.Owner.Apply(primitive, x);
             default:
             {
                 var tape = (Tape)x.Node;
@@ -69,7 +69,7 @@ public readonly partial struct Scalar
             return new Scalar(y, firstOrderDual, tangent);
         }
         var top = na == nb ? na : a.Level >= b.Level ? na : nb;
-        if (top is TaylorNumber taylor) return TaylorNumber.Apply(primitive, a, b, taylor.Owner);
+        if (top is TaylorNumber taylor) return taylor.Owner.Apply(primitive, a, b);
         var owner = top as ForwardDifferentiation ?? (top as DualNumber)?.Owner;
         if (owner is not null)
         {

@@ -150,17 +150,24 @@ internal static class TaylorArithmetic
     /// power has a Taylor series; any other power gets NaN beyond the constant term.</summary>
     public static double[] PowConstant(double[] x, double r)
     {
+        if (x[0] == 0 && r >= 0 && r == Math.Floor(r) && r <= int.MaxValue) return IntegerPower(x, (int)r);
+        return PowerRecurrence(x, r, Math.Pow(x[0], r));
+    }
+
+    /// <summary>∛x: the power 1/3 with the real cube root as constant term (defined for x₀ &lt; 0 too).</summary>
+    public static double[] Cbrt(double[] x, double y0) => PowerRecurrence(x, 1.0 / 3.0, y0);
+
+    /// <summary>The series of y with y₀ given and x·y′ = r·y·x′ (NaN beyond y₀ where x₀ = 0).</summary>
+    private static double[] PowerRecurrence(double[] x, double r, double y0)
+    {
         var n = x.Length;
+        var y = new double[n];
+        y[0] = y0;
         if (x[0] == 0)
         {
-            if (r >= 0 && r == Math.Floor(r) && r <= int.MaxValue) return IntegerPower(x, (int)r);
-            var singular = new double[n];
-            Array.Fill(singular, double.NaN);
-            singular[0] = Math.Pow(x[0], r);
-            return singular;
+            Array.Fill(y, double.NaN, 1, n - 1);
+            return y;
         }
-        var y = new double[n];
-        y[0] = Math.Pow(x[0], r);
         for (var k = 1; k < n; k++)
         {
             var sum = 0.0;
@@ -290,6 +297,13 @@ internal static class TaylorArithmetic
     }
 
     // ---- machine learning and piecewise ---------------------------------------------------------
+
+    /// <summary>erf x: the integral of (2/√π)·e^(−x²)·x′, with y₀ = erf x₀ given.</summary>
+    public static double[] Erf(double[] x, double y0)
+    {
+        var slope = Exp(Scale(Multiply(x, x), -1.0));
+        return Integrate(y0, x, Scale(slope, 2.0 / Math.Sqrt(Math.PI)));
+    }
 
     /// <summary>softplus x: the integral of σ(x)·x′.</summary>
     public static double[] Softplus(double[] x) => Integrate(DoubleMath.Softplus(x[0]), x, Sigmoid(x));

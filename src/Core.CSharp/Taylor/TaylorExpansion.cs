@@ -14,6 +14,28 @@ internal sealed class TaylorExpansion(int order) : Differentiation
     /// <summary>A value of this expansion with the given coefficients (the array is not copied).</summary>
     public Scalar Wrap(double[] coefficients) => new(coefficients[0], new TaylorNumber(this, coefficients), 0);
 
+    /// <summary>A word for messages.</summary>
+    public string Kind => "taylor";
+
+    /// <summary>A value as the enclosing differentiations see it: the coefficients are plain doubles,
+    /// so one level down a series is the constant c₀.</summary>
+    public Scalar PrimalOf(Scalar value) => value.Node is TaylorNumber number && number.Owner == this ? new Scalar(value.Primal) : value;
+
+    /// <summary>y = p(x) for a series x of this expansion (the interpreter's one-argument case).</summary>
+    public Scalar Apply(UnaryPrimitive<Scalar> primitive, Scalar x)
+    {
+        EnsureActive();
+        return Wrap(TaylorRules.Apply(primitive, CoefficientsOf(x), this));
+    }
+
+    /// <summary>y = p(a, b) where the higher-level operand is a series of this expansion; the other
+    /// must be a constant or a series of this expansion too.</summary>
+    public Scalar Apply(BinaryPrimitive<Scalar> primitive, Scalar a, Scalar b)
+    {
+        EnsureActive();
+        return Wrap(TaylorRules.Apply(primitive, CoefficientsOf(a), CoefficientsOf(b), this));
+    }
+
     /// <summary>The coefficients of an operand: its own series, or a constant's [v, 0, …].</summary>
     /// <exception cref="InvalidOperationException">The value belongs to another differentiation.</exception>
     public double[] CoefficientsOf(Scalar value)
@@ -31,20 +53,6 @@ internal sealed class TaylorExpansion(int order) : Differentiation
 /// Immutable: every operation makes a new coefficient array.</summary>
 internal sealed class TaylorNumber(TaylorExpansion owner, double[] coefficients)
 {
-    public readonly TaylorExpansion Owner = owner;
+    public TaylorExpansion Owner { get; } = owner;
     public readonly double[] Coefficients = coefficients;
-
-    /// <summary>A one-argument primitive on a Taylor value (called from the core's dispatch).</summary>
-    public Scalar Apply(UnaryPrimitive<Scalar> primitive)
-    {
-        Owner.EnsureActive();
-        return Owner.Wrap(TaylorRules.Apply(primitive, Coefficients, Owner));
-    }
-
-    /// <summary>A two-argument primitive whose operand of highest level is a value of <paramref name="owner"/>.</summary>
-    public static Scalar Apply(BinaryPrimitive<Scalar> primitive, Scalar a, Scalar b, TaylorExpansion owner)
-    {
-        owner.EnsureActive();
-        return owner.Wrap(TaylorRules.Apply(primitive, owner.CoefficientsOf(a), owner.CoefficientsOf(b), owner));
-    }
 }

@@ -30,6 +30,8 @@ internal static class TaylorRules
         "relu" => TaylorArithmetic.Relu(x),
         "sigmoid" => TaylorArithmetic.Sigmoid(x),
         "softplus" => TaylorArithmetic.Softplus(x),
+        "erf" => TaylorArithmetic.Erf(x, primitive.Value(x[0])),
+        "cbrt" => TaylorArithmetic.Cbrt(x, primitive.Value(x[0])),
         _ => ByDerivativeRule(primitive, x, owner),
     };
 
