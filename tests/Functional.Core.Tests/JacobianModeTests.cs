@@ -4,7 +4,8 @@ namespace Functional.Core.Tests;
 public class JacobianModeTests
 {
     /// <summary>The faster mode per shape (n inputs, m outputs) in the README's crossover table
-    /// (bench JacobianCrossover). The 4 × 4 shape is left out: the two modes were within 3 % there.</summary>
+    /// (bench JacobianCrossover; the same in both runs made). The 4 × 4 and 64 × 64 shapes are left out:
+    /// the two modes were within 6 % there and swapped places between runs.</summary>
     public static TheoryData<int, int, bool> MeasuredFasterMode() => new()
     {
         // tall: more outputs than inputs
@@ -12,7 +13,7 @@ public class JacobianModeTests
         // wide: more inputs than outputs
         { 4, 1, false }, { 16, 1, false }, { 16, 4, false }, { 64, 1, false }, { 64, 4, false }, { 64, 16, false },
         // square
-        { 1, 1, true }, { 16, 16, false }, { 64, 64, false },
+        { 1, 1, true }, { 16, 16, false },
     };
 
     [Theory]

@@ -4,9 +4,9 @@ using ScottPlot;
 namespace Functional.Benchmarks.Crossover;
 
 /// <summary>
-/// Turns the CSV of <see cref="JacobianCrossover"/> into a Markdown table, a PNG plot of the
-/// reverse/forward time ratio and a fit of the Jacobian cost model (the constants of
-/// <c>JacobianCostModel</c> in the core):
+/// Turns the CSV of <see cref="JacobianCrossover"/> into a Markdown table (with the mode
+/// <c>JacobianCostModel</c> picks), a PNG plot of the reverse/forward time ratio against the model's
+/// prediction, and a refit of the model's two constants:
 /// <c>dotnet run -c Release --project bench/Functional.Benchmarks -- crossover-report &lt;report.csv&gt; &lt;out-dir&gt;</c>.
 /// </summary>
 public static class CrossoverReport
@@ -36,7 +36,8 @@ public static class CrossoverReport
         public double ReverseTime(int n, int m) => (Recording + m * Sweep) * Operations(n, m);
     }
 
-    /// <summary>Least squares, in relative terms: t_fwd/(n·P) = F and t_rev/P = R + m·S.</summary>
+    /// <summary>A refit of the cost model to this run (printed for recalibrating
+    /// <c>JacobianCostModel</c>). Least squares, in relative terms: t_fwd/(n·P) = F and t_rev/P = R + m·S.</summary>
     private static CostFit Fit(IReadOnlyList<Row> rows)
     {
         var forward = rows.Where(r => r.Method == "Forward").Select(r => r.Nanoseconds / (r.N * Operations(r.N, r.M))).Order().ToArray();
@@ -58,7 +59,7 @@ public static class CrossoverReport
     private static string Table(IReadOnlyList<Row> rows, int[] sizes, CostFit fit)
     {
         var text = new System.Text.StringBuilder();
-        text.AppendLine("| n → m | plain double | JacFwd | JacRev | Jacobian (auto) | faster | model picks |");
+        text.AppendLine("| n → m | plain double | JacFwd | JacRev | Jacobian | faster | Jacobian picks |");
         text.AppendLine("|---|---:|---:|---:|---:|---|---|");
         foreach (var n in sizes)
             foreach (var m in sizes)
@@ -70,7 +71,7 @@ public static class CrossoverReport
                 var automatic = Time("Automatic");
                 string Cell(double t) => FormattableString.Invariant($"{Format(t)} ({t / plain:F0}×)");
                 var faster = forward <= reverse ? "fwd" : "rev";
-                var predicted = fit.ForwardTime(n, m) <= fit.ReverseTime(n, m) ? "fwd" : "rev";
+                var predicted = JacobianCostModel.PrefersForward(n, m) ? "fwd" : "rev";
                 text.AppendLine($"| {n} → {m} | {Format(plain)} | {Cell(forward)} | {Cell(reverse)} | {(automatic is { } a ? Cell(a) : "–")} | {faster} | {predicted} |");
             }
         return text.ToString();
@@ -98,7 +99,8 @@ public static class CrossoverReport
             measured.Color = palette.GetColor(k);
             measured.LineWidth = 2;
             measured.MarkerSize = 8;
-            var model = plot.Add.Scatter(xs, sizes.Select(m => Math.Log10(fit.ReverseTime(n, m) / fit.ForwardTime(n, m))).ToArray());
+            // The shipped model's prediction: (Recording + m·Sweep) / n, in forward passes.
+            var model = plot.Add.Scatter(xs, sizes.Select(m => Math.Log10((JacobianCostModel.Recording + m * JacobianCostModel.Sweep) / n)).ToArray());
             model.LegendText = $"n = {n} (cost model)";
             model.Color = palette.GetColor(k);
             model.LinePattern = LinePattern.Dashed;

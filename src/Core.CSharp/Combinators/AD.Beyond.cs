@@ -81,6 +81,7 @@ public static partial class AD
         try { y = f(owner.Wrap(input)); }
         finally { owner.Finish(); }
         CheckNotEscaped(y, owner);
-        return (double[])owner.CoefficientsOf(y).Clone();
+        var coefficients = owner.CoefficientsOf(y);
+        return y.Node is null ? coefficients : (double[])coefficients.Clone();
     }
 }

@@ -96,8 +96,21 @@ internal static class TaylorArithmetic
     {
         var y = new double[x.Length];
         y[0] = Math.Exp(x[0]);
-        for (var k = 1; k < y.Length; k++) y[k] = IntegrateStep(x, y, k);
+        Span<double> jx = x.Length <= 256 ? stackalloc double[x.Length] : new double[x.Length];
+        Weighted(x, jx);
+        for (var k = 1; k < y.Length; k++)
+        {
+            var sum = 0.0;
+            for (var j = 1; j <= k; j++) sum += jx[j] * y[k - j];
+            y[k] = sum / k;
+        }
         return y;
+    }
+
+    /// <summary>j·xⱼ, the weights every IntegrateStep-style recurrence multiplies by.</summary>
+    private static void Weighted(double[] x, Span<double> jx)
+    {
+        for (var j = 0; j < x.Length; j++) jx[j] = j * x[j];
     }
 
     /// <summary>eˣ − 1: the series of eˣ with an accurate constant term.</summary>
@@ -209,13 +222,8 @@ internal static class TaylorArithmetic
     {
         var s = new double[x.Length];
         var c = new double[x.Length];
-        s[0] = Math.Sin(x[0]);
-        c[0] = Math.Cos(x[0]);
-        for (var k = 1; k < x.Length; k++)
-        {
-            s[k] = IntegrateStep(x, c, k);
-            c[k] = -IntegrateStep(x, s, k);
-        }
+        (s[0], c[0]) = Math.SinCos(x[0]);
+        CoupledRecurrence(x, s, c, -1.0);
         return (s, c);
     }
 
@@ -226,12 +234,26 @@ internal static class TaylorArithmetic
         var c = new double[x.Length];
         s[0] = Math.Sinh(x[0]);
         c[0] = Math.Cosh(x[0]);
+        CoupledRecurrence(x, s, c, 1.0);
+        return (s, c);
+    }
+
+    /// <summary>s′ = c·x′ and c′ = sign·s·x′, both series in one pass (s₀ and c₀ given).</summary>
+    private static void CoupledRecurrence(double[] x, double[] s, double[] c, double sign)
+    {
+        Span<double> jx = x.Length <= 256 ? stackalloc double[x.Length] : new double[x.Length];
+        Weighted(x, jx);
         for (var k = 1; k < x.Length; k++)
         {
-            s[k] = IntegrateStep(x, c, k);
-            c[k] = IntegrateStep(x, s, k);
+            double sumS = 0, sumC = 0;
+            for (var j = 1; j <= k; j++)
+            {
+                sumS += jx[j] * c[k - j];
+                sumC += jx[j] * s[k - j];
+            }
+            s[k] = sumS / k;
+            c[k] = sign * sumC / k;
         }
-        return (s, c);
     }
 
     /// <summary>y = tan x from y′ = (1 + y²)·x′.</summary>
