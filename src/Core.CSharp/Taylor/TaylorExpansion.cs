@@ -49,7 +49,7 @@ internal sealed class TaylorExpansion(int order) : Differentiation
     }
 }
 
-/// <summary>The node of a <see cref="Scalar"/> that is a truncated Taylor series of <see cref="Owner"/>.
+/// <summary>The node of a <see cref="Scalar"/> that is a truncated Taylor series of its <see cref="TaylorExpansion"/>.
 /// Immutable: every operation makes a new coefficient array.</summary>
 internal sealed class TaylorNumber(TaylorExpansion owner, double[] coefficients)
 {
