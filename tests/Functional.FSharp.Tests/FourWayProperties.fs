@@ -56,10 +56,12 @@ let ``third derivative: diffn 3 = symbolic = nested reverse`` (UnivariateCase ca
     let x = Scalar.op_Implicit case.Point.[0]
     let forward = (diffn 3 f x).Value
     let value = (f x).Value
-    if Properties.usable [ value; forward ] then
-        let reverse = (Properties.diffRev (Properties.diffRev (Properties.diffRev f)) x).Value
-        let mixed = (diff (Properties.diffRev (diff f)) x).Value
-        let symbolic = case.Expr.Diff("x").Diff("x").Diff("x").Evaluate(Map [ "x", case.Point.[0] ])
+    let reverse = (Properties.diffRev (Properties.diffRev (Properties.diffRev f)) x).Value
+    let mixed = (diff (Properties.diffRev (diff f)) x).Value
+    let symbolic = case.Expr.Diff("x").Diff("x").Diff("x").Evaluate(Map [ "x", case.Point.[0] ])
+    // An intermediate that overflows (sinh of a large argument) makes inf·0 in one evaluation order and
+    // 0 in another; such cases say nothing about the rules, so every route must be finite.
+    if Properties.usable [ value; forward; reverse; mixed; symbolic ] then
         Properties.compareRoutes Tolerance.Exact
             [ "diffn 3", [| forward |]; "rev∘rev∘rev", [| reverse |]; "fwd∘rev∘fwd", [| mixed |]; "symbolic", [| symbolic |] ]
         .&. Properties.withinNumeric "diffn 3" [| Properties.numericDerivative (diffn 2 f) case.Point.[0] |] [| forward |]

@@ -17,6 +17,12 @@ let half = scalar 0.5                                                    // one 
 let derivative = "x^3 + sin(x)" |> Sym.parse |> Sym.diff "x" |> Sym.simplify   // 3*x^2 + cos(x)
 let quoted = Sym.ofQuotation <@ fun x y -> x * sin y + exp (x * y) @>          // x*sin(y) + exp(x*y)
 
+let shift (x: Scalar) (g: Scalar -> Scalar) (y: Scalar) = g (x + y)
+let dShift = diffFn shift (Scalar.Constant 3.0)
+let e8 = dShift exp (Scalar.Constant 5.0)             // e⁸
+let e11 = dShift (dShift exp) (Scalar.Constant 5.0)   // e¹¹
+let sinExpCoefficients = taylor (fun x -> sin (exp x)) 0.5 10   // the same 11 coefficients
+
 open FsCheck.Xunit
 open Functional.FSharp.Testing
 
@@ -71,6 +77,12 @@ let ``the hand-written Rosenbrock gradient of the README is right`` () =
     let mine = myGradient [| -1.2; 1.0 |]
     closeTo reverse.[0] mine.[0]
     closeTo reverse.[1] mine.[1]
+
+[<Fact>]
+let ``README values: function-valued derivative and Taylor coefficients`` () =
+    closeTo (exp 8.0) e8.Value
+    closeTo (exp 11.0) e11.Value
+    closeTo (-188801.90703255085633 / 3628800.0) sinExpCoefficients.[10]
 
 let rec private repositoryRoot (directory: DirectoryInfo) =
     if isNull directory then failwith "README.md not found above the test's directory"

@@ -84,33 +84,40 @@ module Properties =
     /// error estimate does not notice; 0.01 keeps the tableau on one oscillation.</summary>
     let NumericStep = 0.01
 
-    /// <summary>Richardson derivative (with error) of a float function computed through Scalars. Two
-    /// extrapolations from different first steps must agree: where the function's values carry rounding
-    /// noise (a derivative computed with cancellation, e.g. 1 − tanh² near saturation), Ridders' own
-    /// estimate can be accidentally tiny, and the spread between the two is the honest error.</summary>
+    /// A plain central difference at a moderate step, with no extrapolation: where f's values carry
+    /// rounding noise (a derivative computed with cancellation, e.g. 1 − tanh² near saturation), Ridders'
+    /// extrapolation can turn the noise into a confident wrong value with a tiny error estimate; the plain
+    /// difference stays near the truth, so the spread between the two is an honest floor for the error.
+    let private centralDifference (f: float -> float) (x: float) =
+        let h = 1e-4 * Math.Max(1.0, abs x)
+        (f (x + h) - f (x - h)) / (2.0 * h)
+
+    let private atLeastSpread (ridders: NumericEstimate) (plain: float) =
+        NumericEstimate(ridders.Value, Math.Max(ridders.Error, abs (ridders.Value - plain)))
+
+    let private withEntry (x: float[]) (i: int) (t: float) = Array.init x.Length (fun k -> if k = i then t else x.[k])
+
+    /// <summary>Richardson derivative (with error) of a float function computed through Scalars; the error
+    /// is at least the spread to a plain central difference.</summary>
     let numericDerivative (f: Scalar -> Scalar) (x: float) : NumericEstimate =
-        let g = Func<float, float>(fun t -> (f (Scalar.op_Implicit t)).Value)
-        let first = FiniteDifference.DerivativeWithError(g, x, NumericStep)
-        let second = FiniteDifference.DerivativeWithError(g, x, 2.0 * NumericStep)
-        NumericEstimate(first.Value, Math.Max(first.Error, abs (first.Value - second.Value)))
+        let g (t: float) = (f (Scalar.op_Implicit t)).Value
+        atLeastSpread (FiniteDifference.DerivativeWithError(Func<float, float>(g), x, NumericStep)) (centralDifference g x)
 
-    /// <summary>Richardson gradient (with error) of a float function; as for <c>numericDerivative</c>, each
-    /// error is at least the spread between two extrapolations from different first steps.</summary>
+    /// <summary>Richardson gradient (with error) of a float function; each error is at least the spread to a
+    /// plain central difference.</summary>
     let numericGradient (f: float[] -> float) (x: float[]) : NumericEstimate[] =
-        let g = Func<float[], float>(f)
-        let first = FiniteDifference.GradientWithError(g, x, NumericStep)
-        let second = FiniteDifference.GradientWithError(g, x, 2.0 * NumericStep)
-        Array.map2 (fun (a: NumericEstimate) (b: NumericEstimate) -> NumericEstimate(a.Value, Math.Max(a.Error, abs (a.Value - b.Value)))) first second
+        FiniteDifference.GradientWithError(Func<float[], float>(f), x, NumericStep)
+        |> Array.mapi (fun i estimate -> atLeastSpread estimate (centralDifference (withEntry x i >> f) x.[i]))
 
-    /// <summary>Richardson Jacobian (with error, row-major) of a vector function computed through Scalars,
-    /// each error at least the spread between two extrapolations.</summary>
+    /// <summary>Richardson Jacobian (with error, row-major) of a vector function computed through Scalars;
+    /// each error is at least the spread to a plain central difference.</summary>
     let numericJacobian (f: Scalar[] -> Scalar[]) (x: float[]) : NumericEstimate[] =
-        let g = Func<float[], float[]>(fun p -> f (scalars p) |> floats)
-        let j = FiniteDifference.JacobianWithError(g, x, NumericStep)
-        let j2 = FiniteDifference.JacobianWithError(g, x, 2.0 * NumericStep)
-        Array.init (Array2D.length1 j * Array2D.length2 j) (fun k ->
-            let a, b = j.[k / Array2D.length2 j, k % Array2D.length2 j], j2.[k / Array2D.length2 j, k % Array2D.length2 j]
-            NumericEstimate(a.Value, Math.Max(a.Error, abs (a.Value - b.Value))))
+        let g (p: float[]) = f (scalars p) |> floats
+        let j = FiniteDifference.JacobianWithError(Func<float[], float[]>(g), x, NumericStep)
+        let rows, columns = Array2D.length1 j, Array2D.length2 j
+        Array.init (rows * columns) (fun k ->
+            let i, c = k / columns, k % columns
+            atLeastSpread j.[i, c] (centralDifference (fun t -> (g (withEntry x c t)).[i]) x.[c]))
 
     /// <summary>Forward-mode gradient: one forward pass per input (a row of <c>jacfwd</c>).</summary>
     let gradFwd (f: Scalar[] -> Scalar) : Scalar[] -> Scalar[] =
