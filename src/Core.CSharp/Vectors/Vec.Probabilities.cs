@@ -130,7 +130,9 @@ public static partial class Vec
             Value = (x, y) => y[0] = LogSumExpOf(x),
             PullbackDoubles = (x, y, dy, dx) =>
             {
-                for (var i = 0; i < n; i++) dx[i] += dy[0] * Math.Exp(x[i] - y[0]);
+                Span<double> s = n <= 256 ? stackalloc double[n] : new double[n];
+                SoftmaxOf(x, s);
+                DenseKernels.Axpy(dy[0], s, dx);
             },
             PullbackScalars = (x, y, dy, dx) => Accumulate(dx, ScaleCore(dy[0], SoftmaxCore(x))),
             Forward = (x, y, dx, dy) => dy[0] = DotCore(SoftmaxCore(x), dx),
@@ -157,8 +159,9 @@ public static partial class Vec
     /// <summary>dx += g·(softmax(x) − onehot(label)).</summary>
     internal static void AddCrossEntropyGradient(ReadOnlySpan<double> x, int label, double g, Span<double> dx)
     {
-        var lse = LogSumExpOf(x);
-        for (var i = 0; i < x.Length; i++) dx[i] += g * Math.Exp(x[i] - lse);
+        Span<double> s = x.Length <= 256 ? stackalloc double[x.Length] : new double[x.Length];
+        SoftmaxOf(x, s);
+        DenseKernels.Axpy(g, s, dx);
         dx[label] -= g;
     }
 
