@@ -35,7 +35,6 @@ internal static class MatrixProduct
         var constB = b.Constant;
         bool transA = a.Transposed, transB = b.Transposed;
         int lengthA = constA is null ? m * k : 0, lengthB = constB is null ? k * n : 0;
-        var inputs = constA is not null ? b.Values : constB is not null ? a.Values : Vec.Concat(a.Values, b.Values);
         var op = new ArrayOp("matrix product", lengthA + lengthB, m * n)
         {
             Value = (x, y) =>
@@ -83,7 +82,7 @@ internal static class MatrixProduct
                 sum.AsSpan().CopyTo(dC);
             },
         };
-        return Scalar.Apply(op, inputs);
+        return constA is not null ? ArrayOpDispatch.Apply(op, b.Values) : ArrayOpDispatch.Apply(op, a.Values, b.Values);
 
         ReadOnlySpan<double> A(ReadOnlySpan<double> x) => constA is null ? x[..lengthA] : MatrixOperand.Doubles(constA);
         ReadOnlySpan<double> B(ReadOnlySpan<double> x) => constB is null ? x[lengthA..] : MatrixOperand.Doubles(constB);

@@ -66,7 +66,7 @@ public static partial class Vec
     {
         CheckSameLength(a, b, "Add");
         var n = a.Length;
-        return Scalar.Apply(new ArrayOp("add", 2 * n, n)
+        return ArrayOpDispatch.Apply(new ArrayOp("add", 2 * n, n)
         {
             Value = (x, y) => TensorPrimitives.Add(x[..n], x[n..], y),
             PullbackDoubles = (x, y, dy, dx) =>
@@ -80,14 +80,14 @@ public static partial class Vec
                 Accumulate(dx[n..], dy);
             },
             Forward = (x, y, dx, dy) => AddCore(dx[..n], dx[n..]).CopyTo(dy),
-        }, Concat(a, b));
+        }, a, b);
     }
 
     internal static Scalar[] SubtractCore(ReadOnlySpan<Scalar> a, ReadOnlySpan<Scalar> b)
     {
         CheckSameLength(a, b, "Subtract");
         var n = a.Length;
-        return Scalar.Apply(new ArrayOp("subtract", 2 * n, n)
+        return ArrayOpDispatch.Apply(new ArrayOp("subtract", 2 * n, n)
         {
             Value = (x, y) => TensorPrimitives.Subtract(x[..n], x[n..], y),
             PullbackDoubles = (x, y, dy, dx) =>
@@ -101,14 +101,14 @@ public static partial class Vec
                 Accumulate(dx[n..], ScaleCore(-1.0, dy));
             },
             Forward = (x, y, dx, dy) => SubtractCore(dx[..n], dx[n..]).CopyTo(dy),
-        }, Concat(a, b));
+        }, a, b);
     }
 
     internal static Scalar[] MultiplyCore(ReadOnlySpan<Scalar> a, ReadOnlySpan<Scalar> b)
     {
         CheckSameLength(a, b, "Multiply");
         var n = a.Length;
-        return Scalar.Apply(new ArrayOp("multiply", 2 * n, n)
+        return ArrayOpDispatch.Apply(new ArrayOp("multiply", 2 * n, n)
         {
             Value = (x, y) => TensorPrimitives.Multiply(x[..n], x[n..], y),
             PullbackDoubles = (x, y, dy, dx) =>
@@ -122,16 +122,13 @@ public static partial class Vec
                 Accumulate(dx[n..], MultiplyCore(dy, x[..n]));
             },
             Forward = (x, y, dx, dy) => AddCore(MultiplyCore(dx[..n], x[n..]), MultiplyCore(x[..n], dx[n..])).CopyTo(dy),
-        }, Concat(a, b));
+        }, a, b);
     }
 
     internal static Scalar[] ScaleCore(Scalar s, ReadOnlySpan<Scalar> a)
     {
         var n = a.Length;
-        var inputs = new Scalar[n + 1];
-        inputs[0] = s;
-        a.CopyTo(inputs.AsSpan(1));
-        return Scalar.Apply(new ArrayOp("scale", n + 1, n)
+        return ArrayOpDispatch.Apply(new ArrayOp("scale", n + 1, n)
         {
             Value = (x, y) => TensorPrimitives.Multiply(x[1..], x[0], y),
             PullbackDoubles = (x, y, dy, dx) =>
@@ -145,6 +142,6 @@ public static partial class Vec
                 Accumulate(dx[1..], ScaleCore(x[0], dy));
             },
             Forward = (x, y, dx, dy) => AddCore(ScaleCore(dx[0], x[1..]), ScaleCore(x[0], dx[1..])).CopyTo(dy),
-        }, inputs);
+        }, [s], a);
     }
 }

@@ -79,7 +79,7 @@ public static partial class Vec
         if (m == 0 || n == 0) throw new ArgumentException("CrossEntropy: the logits are empty", nameof(logits));
         foreach (var label in labels) CheckLabel(label, n);
         var classes = (int[])labels.Clone();
-        return Scalar.Apply(new ArrayOp("batch cross-entropy", m * n, 1)
+        return ArrayOpDispatch.Apply(new ArrayOp("batch cross-entropy", m * n, 1)
         {
             Value = (x, y) =>
             {
@@ -132,7 +132,7 @@ public static partial class Vec
 
     internal static Scalar[] AddToRowsCore(ReadOnlySpan<Scalar> a, ReadOnlySpan<Scalar> b, int m, int n)
     {
-        return Scalar.Apply(new ArrayOp("add to rows", m * n + n, m * n)
+        return ArrayOpDispatch.Apply(new ArrayOp("add to rows", m * n + n, m * n)
         {
             Value = (x, y) =>
             {
@@ -152,7 +152,7 @@ public static partial class Vec
                 Accumulate(dx[(m * n)..], MatrixProduct.Apply(new MatrixOperand(ones, false), new MatrixOperand(dy, false), 1, m, n));
             },
             Forward = (x, y, dx, dy) => AddToRowsCore(dx[..(m * n)], dx[(m * n)..], m, n).CopyTo(dy),
-        }, Concat(a, b));
+        }, a, b);
     }
 
     private static void CheckMatVec(int rows, int cols, int length)

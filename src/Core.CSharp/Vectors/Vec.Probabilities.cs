@@ -21,7 +21,7 @@ public static partial class Vec
         ArgumentNullException.ThrowIfNull(z);
         CheckNotEmpty(z, "LogSoftmax", nameof(z));
         var n = z.Length;
-        return Scalar.Apply(new ArrayOp("log softmax", n, n)
+        return ArrayOpDispatch.Apply(new ArrayOp("log softmax", n, n)
         {
             Value = (x, y) => TensorPrimitives.Subtract(x, LogSumExpOf(x), y),
             PullbackDoubles = (x, y, dy, dx) =>
@@ -67,7 +67,7 @@ public static partial class Vec
         CheckSameLength(p, q, "Kl");
         CheckNotEmpty(p, "Kl", nameof(p));
         var n = p.Length;
-        return Scalar.Apply(new ArrayOp("kl", 2 * n, 1)
+        return ArrayOpDispatch.Apply(new ArrayOp("kl", 2 * n, 1)
         {
             Value = (x, y) =>
             {
@@ -102,13 +102,13 @@ public static partial class Vec
                 }
                 dy[0] = sum;
             },
-        }, Concat(p, q))[0];
+        }, p, q)[0];
     }
 
     internal static Scalar[] SoftmaxCore(ReadOnlySpan<Scalar> z)
     {
         var n = z.Length;
-        return Scalar.Apply(new ArrayOp("softmax", n, n)
+        return ArrayOpDispatch.Apply(new ArrayOp("softmax", n, n)
         {
             Value = (x, y) => SoftmaxOf(x, y),
             PullbackDoubles = (x, y, dy, dx) =>
@@ -125,7 +125,7 @@ public static partial class Vec
     internal static Scalar LogSumExpCore(ReadOnlySpan<Scalar> z)
     {
         var n = z.Length;
-        return Scalar.Apply(new ArrayOp("log-sum-exp", n, 1)
+        return ArrayOpDispatch.Apply(new ArrayOp("log-sum-exp", n, 1)
         {
             Value = (x, y) => y[0] = LogSumExpOf(x),
             PullbackDoubles = (x, y, dy, dx) =>
@@ -142,7 +142,7 @@ public static partial class Vec
     internal static Scalar CrossEntropyCore(ReadOnlySpan<Scalar> logits, int label)
     {
         var n = logits.Length;
-        return Scalar.Apply(new ArrayOp("cross-entropy", n, 1)
+        return ArrayOpDispatch.Apply(new ArrayOp("cross-entropy", n, 1)
         {
             Value = (x, y) => y[0] = LogSumExpOf(x) - x[label],
             PullbackDoubles = (x, y, dy, dx) => AddCrossEntropyGradient(x, label, dy[0], dx),

@@ -27,7 +27,7 @@ public static partial class Vec
         ArgumentNullException.ThrowIfNull(a);
         CheckNotEmpty(a, "Mean", nameof(a));
         var n = a.Length;
-        return Scalar.Apply(new ArrayOp("mean", n, 1)
+        return ArrayOpDispatch.Apply(new ArrayOp("mean", n, 1)
         {
             Value = (x, y) => y[0] = TensorPrimitives.Sum(x) / n,
             PullbackDoubles = (x, y, dy, dx) => TensorPrimitives.Add(dx, dy[0] / n, dx),
@@ -41,7 +41,7 @@ public static partial class Vec
     {
         ArgumentNullException.ThrowIfNull(a);
         var n = a.Length;
-        return Scalar.Apply(new ArrayOp("squared norm", n, 1)
+        return ArrayOpDispatch.Apply(new ArrayOp("squared norm", n, 1)
         {
             Value = (x, y) => y[0] = TensorPrimitives.SumOfSquares(x),
             PullbackDoubles = (x, y, dy, dx) => DenseKernels.Axpy(2 * dy[0], x, dx),
@@ -54,7 +54,7 @@ public static partial class Vec
     {
         CheckSameLength(a, b, "Dot");
         var n = a.Length;
-        return Scalar.Apply(new ArrayOp("dot", 2 * n, 1)
+        return ArrayOpDispatch.Apply(new ArrayOp("dot", 2 * n, 1)
         {
             Value = (x, y) => y[0] = TensorPrimitives.Dot(x[..n], x[n..]),
             PullbackDoubles = (x, y, dy, dx) =>
@@ -68,13 +68,13 @@ public static partial class Vec
                 Accumulate(dx[n..], ScaleCore(dy[0], x[..n]));
             },
             Forward = (x, y, dx, dy) => dy[0] = DotCore(dx[..n], x[n..]) + DotCore(x[..n], dx[n..]),
-        }, Concat(a, b))[0];
+        }, a, b)[0];
     }
 
     internal static Scalar SumCore(ReadOnlySpan<Scalar> a)
     {
         var n = a.Length;
-        return Scalar.Apply(new ArrayOp("sum", n, 1)
+        return ArrayOpDispatch.Apply(new ArrayOp("sum", n, 1)
         {
             Value = (x, y) => y[0] = TensorPrimitives.Sum(x),
             PullbackDoubles = (x, y, dy, dx) => TensorPrimitives.Add(dx, dy[0], dx),
