@@ -107,6 +107,7 @@ public static class Cli
         return new RootCommand("functional: differentiate expressions by forward mode, reverse mode, symbolic and numeric differentiation.")
         {
             diff,
+            MinimizeCommand.Create(stdout, stderr),
         };
     }
 

@@ -24,7 +24,7 @@ public abstract class FirstOrderMinimizer
     /// <exception cref="ArgumentException">x0 is empty or holds NaN/∞, or steps is negative.</exception>
     /// <exception cref="InvalidOperationException">The loss or its gradient became NaN or infinite
     /// (the message names the step; a smaller learning rate usually helps).</exception>
-    public MinimizationResult Minimize(Func<Scalar[], Scalar> f, double[] x0, int steps)
+    public OptimizationResult Minimize(Func<Scalar[], Scalar> f, double[] x0, int steps)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(x0);
@@ -49,7 +49,7 @@ public abstract class FirstOrderMinimizer
                     ? $"{GetType().Name}: {broken} at the starting point"
                     : $"{GetType().Name}: {broken} at step {step} (the learning rate {LearningRate} may be too large)");
             history.Add(loss);
-            if (step == steps) return new MinimizationResult(x, loss, history);
+            if (step == steps) return new OptimizationResult(x, loss, history);
             Update(x, gradient, state, step + 1);
         }
     }

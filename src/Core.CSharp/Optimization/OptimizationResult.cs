@@ -5,4 +5,4 @@ namespace Functional.Optimization;
 /// <param name="Value">The loss at <paramref name="Point"/>.</param>
 /// <param name="History">The loss at every iterate: entry k is f(x_k), from f(x0) to f(Point)
 /// (steps + 1 entries).</param>
-public sealed record MinimizationResult(double[] Point, double Value, IReadOnlyList<double> History);
+public sealed record OptimizationResult(double[] Point, double Value, IReadOnlyList<double> History);
