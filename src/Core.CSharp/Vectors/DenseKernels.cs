@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -34,9 +35,11 @@ internal static class DenseKernels
                 for (var j = 0; j < n; j++) c[j] += TensorPrimitives.Dot(b.Slice(j * k, k), a[..k]);
             return;
         }
-        var left = transA ? Transpose(a, k, m) : a;
-        var right = transB ? Transpose(b, n, k) : b;
-        MultiplyAdd(left, right, c, m, k, n);
+        double[]? leftBuffer = transA ? Transpose(a, k, m) : null;
+        double[]? rightBuffer = transB ? Transpose(b, n, k) : null;
+        MultiplyAdd(leftBuffer is null ? a : leftBuffer.AsSpan(0, m * k), rightBuffer is null ? b : rightBuffer.AsSpan(0, k * n), c, m, k, n);
+        if (leftBuffer is not null) ArrayPool<double>.Shared.Return(leftBuffer);
+        if (rightBuffer is not null) ArrayPool<double>.Shared.Return(rightBuffer);
     }
 
     /// <summary>y += s·x.</summary>
@@ -46,10 +49,10 @@ internal static class DenseKernels
         TensorPrimitives.MultiplyAdd(x, s, y, y);
     }
 
-    /// <summary>The transpose of a rows×cols matrix.</summary>
-    public static double[] Transpose(ReadOnlySpan<double> a, int rows, int cols)
+    /// <summary>The transpose of a rows×cols matrix, in an array rented from the shared pool (return it).</summary>
+    private static double[] Transpose(ReadOnlySpan<double> a, int rows, int cols)
     {
-        var t = new double[a.Length];
+        var t = ArrayPool<double>.Shared.Rent(rows * cols);
         const int tile = 32;
         for (var i0 = 0; i0 < rows; i0 += tile)
             for (var j0 = 0; j0 < cols; j0 += tile)
