@@ -40,14 +40,14 @@ public static partial class Vec
 
     /// <summary>f applied to every element: f may be any function of one <see cref="Scalar"/>
     /// (e.g. <see cref="Scalar.Tanh"/>), including one that closes over values being differentiated.</summary>
-    /// <remarks>Each element is one application of f, so its cost is that of f on n scalars.</remarks>
+    /// <remarks>Under first-order reverse mode the whole map is one tape entry (f runs once per element
+    /// on a dual number that yields its value and derivative together); when f closes over a value being
+    /// differentiated, and in the other modes, f is applied per element as ordinary scalar operations.</remarks>
     public static Scalar[] Map(Scalar[] a, Func<Scalar, Scalar> f)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(f);
-        var result = new Scalar[a.Length];
-        for (var i = 0; i < a.Length; i++) result[i] = f(a[i]);
-        return result;
+        return ElementwiseMap.Apply(a, f);
     }
 
     /// <summary>f applied to every element of a matrix (see <see cref="Map(Scalar[], Func{Scalar, Scalar})"/>).</summary>
@@ -55,11 +55,7 @@ public static partial class Vec
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(f);
-        var result = new Scalar[a.GetLength(0), a.GetLength(1)];
-        for (var i = 0; i < a.GetLength(0); i++)
-            for (var j = 0; j < a.GetLength(1); j++)
-                result[i, j] = f(a[i, j]);
-        return result;
+        return ToMatrix(ElementwiseMap.Apply(Flat(a), f), a.GetLength(0), a.GetLength(1));
     }
 
     internal static Scalar[] AddCore(ReadOnlySpan<Scalar> a, ReadOnlySpan<Scalar> b)

@@ -96,3 +96,33 @@ public class VecStabilityTests
         }
     }
 }
+
+public class VecMapTests
+{
+    [Fact]
+    public void Map_closing_over_a_differentiated_value_gets_its_derivative()
+    {
+        // d/dw Σ tanh(w·aᵢ) = Σ aᵢ(1 − tanh²(w·aᵢ)): the closure must not be treated as a constant
+        double[] a = [0.3, -1.2, 2.0];
+        var g = Grad((Scalar[] p) => Vec.Sum(Vec.Map([.. a.Select(v => (Scalar)v)], t => Scalar.Tanh(p[0] * t))))([0.7]);
+        var expected = a.Sum(v => v * (1 - Math.Pow(Math.Tanh(0.7 * v), 2)));
+        Assert.Equal(expected, g[0].Value, 1e-14);
+    }
+
+    [Fact]
+    public void Map_under_a_closure_and_under_its_own_input_at_once()
+    {
+        // f(p) = Σ sin(p₀·p_i) over i ≥ 1: derivative towards p₀ through the closure and towards p_i through the map
+        var g = Grad((Scalar[] p) => Vec.Sum(Vec.Map(p[1..], t => Scalar.Sin(p[0] * t))))([0.5, 1.0, -2.0]).ToDoubles();
+        Assert.Equal(1.0 * Math.Cos(0.5) + -2.0 * Math.Cos(-1.0), g[0], 1e-14);
+        Assert.Equal(0.5 * Math.Cos(0.5), g[1], 1e-14);
+        Assert.Equal(0.5 * Math.Cos(-1.0), g[2], 1e-14);
+    }
+
+    [Fact]
+    public void Map_with_a_branch_and_a_constant_result_has_the_right_slopes()
+    {
+        var g = Grad((Scalar[] p) => Vec.Sum(Vec.Map(p, t => t > 0 ? t * t : 3.0)))([2.0, -1.0, 0.5]).ToDoubles();
+        Assert.Equal([4.0, 0.0, 1.0], g);
+    }
+}
