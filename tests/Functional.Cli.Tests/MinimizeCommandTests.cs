@@ -34,7 +34,7 @@ public class MinimizeCommandTests
         var point = json.GetProperty("point").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         Assert.Equal(1.0, point[0], 1e-2); // y, in the order of --from
         Assert.Equal(1.0, point[1], 1e-2);
-        Assert.Equal(3001, json.GetProperty("history").GetArrayLength());
+        Assert.Equal(3000, json.GetProperty("history").GetArrayLength());
     }
 
     [Fact]

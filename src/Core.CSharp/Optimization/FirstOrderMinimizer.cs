@@ -48,8 +48,8 @@ public abstract class FirstOrderMinimizer
                 throw new InvalidOperationException(step == 0
                     ? $"{GetType().Name}: {broken} at the starting point"
                     : $"{GetType().Name}: {broken} at step {step} (the learning rate {LearningRate} may be too large)");
-            history.Add(loss);
             if (step == steps) return new OptimizationResult(x, loss, history);
+            history.Add(loss);
             Update(x, gradient, state, step + 1);
         }
     }
