@@ -52,6 +52,17 @@ public static partial class Vec
         return ToMatrix(MatrixProduct.Apply(new MatrixOperand(Flat(A), false), new MatrixOperand(B, false), m, k, n), m, n);
     }
 
+    /// <summary>The matrix product A·B of two constant matrices (as constants, for code that mixes them
+    /// with differentiated ones).</summary>
+    /// <exception cref="ArgumentException">A's number of columns differs from B's number of rows.</exception>
+    public static Scalar[,] MatMul(double[,] A, double[,] B)
+    {
+        ArgumentNullException.ThrowIfNull(A);
+        ArgumentNullException.ThrowIfNull(B);
+        var (m, k, n) = CheckMatMul(A.GetLength(0), A.GetLength(1), B.GetLength(0), B.GetLength(1));
+        return ToMatrix(MatrixProduct.Apply(new MatrixOperand(A, false), new MatrixOperand(B, false), m, k, n), m, n);
+    }
+
     /// <summary>A + 1·bᵀ: b (one entry per column) added to every row of A, e.g. a layer's bias
     /// added to a batch of pre-activations.</summary>
     /// <exception cref="ArgumentException">b's length differs from A's number of columns.</exception>

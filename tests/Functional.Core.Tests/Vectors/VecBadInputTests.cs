@@ -29,6 +29,15 @@ public class VecBadInputTests
     }
 
     [Fact]
+    public void The_product_of_two_constant_matrices_is_their_product()
+    {
+        var a = new double[,] { { 1, 2, 3 }, { 4, 5, 6 } };
+        var b = new double[,] { { 1, 0 }, { 0, 1 }, { 2, -1 } };
+        Assert.Equal(new double[,] { { 7, -1 }, { 16, -1 } }, Vec.MatMul(a, b).ToDoubles());
+        Assert.Throws<ArgumentException>(() => Vec.MatMul(a, a));
+    }
+
+    [Fact]
     public void Labels_out_of_range_are_rejected()
     {
         var e = Assert.ThrowsAny<ArgumentException>(() => Vec.CrossEntropy(Three, 3));
