@@ -144,6 +144,7 @@ public static class Cli
         var root = new Command("functional", "functional: differentiate expressions by forward mode, reverse mode, symbolic and numeric differentiation.")
         {
             diff,
+            MinimizeCommand.Create(stdout, stderr),
         };
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());

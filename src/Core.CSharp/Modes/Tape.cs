@@ -66,6 +66,7 @@ internal sealed partial class Tape : Differentiation
     {
         ArrayPool<Entry>.Shared.Return(entries);
         entries = [];
+        if (groups is not null) foreach (var group in groups) group.ReturnToPool();
         nestedPrimal = nestedWeightA = nestedWeightB = null;
         groups = null;
         count = 0;
