@@ -44,8 +44,8 @@ internal static class DotWriter
         for (var k = 0; k < program.Guards.Length; k++)
         {
             var guard = program.Guards[k];
-            var label = $"{guard.Comparison.Symbol()} was {(guard.Outcome ? "true" : "false")}";
-            text.AppendLine($"  guard{k} [label=\"{Escape(label)}\", shape=diamond, style=dashed];");
+            var label = $"{guard.Comparison.Symbol()} ({(guard.Outcome ? "true" : "false")} when traced)";
+            text.AppendLine($"  guard{k} [label=\"{label}\", shape=diamond, style=dashed];");
             text.AppendLine($"  n{guard.A} -> guard{k} [style=dashed];");
             text.AppendLine($"  n{guard.B} -> guard{k} [style=dashed];");
         }
