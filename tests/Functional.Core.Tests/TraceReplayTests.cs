@@ -79,6 +79,36 @@ public class TraceReplayTests
     }
 
     [Fact]
+    public void A_compiled_program_of_many_chunks_with_branches_across_them_gives_the_dynamic_gradient()
+    {
+        // ~2000 operations: many compiled chunks (of unequal length), values and adjoints crossing them
+        Func<Scalar[], Scalar> f = x =>
+        {
+            Scalar sum = 0, carry = x[0];
+            for (var i = 0; i < x.Length - 1; i++)
+            {
+                var a = x[i + 1] - x[i] * x[i];
+                sum += 100.0 * a * a + (1.0 - x[i]) * (1.0 - x[i]);
+                carry = carry > 0 ? carry * Scalar.Tanh(x[i + 1]) : carry + Scalar.Sin(x[i + 1]) * x[0];
+            }
+            return sum + carry * x[x.Length / 2];
+        };
+        var random = new Random(3);
+        var x0 = Enumerable.Range(0, 150).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+        var compiled = Trace(f, x0).Compile();
+        Assert.True(compiled.Operations > 10 * 128);
+        var gradient = new double[x0.Length];
+        for (var k = 0; k < 5; k++)
+        {
+            var x = k == 0 ? x0 : x0.Select(v => v + 0.3 * (random.NextDouble() - 0.5)).ToArray();
+            var (value, expected) = AD.ValueAndGrad(f)(S(x));
+            Close(value.Value, compiled.ValueAndGrad(x, gradient), "value");
+            for (var i = 0; i < x.Length; i++) Close(expected[i].Value, gradient[i], $"∂/∂x{i}");
+            Close(value.Value, compiled.Value(x), "value alone");
+        }
+    }
+
+    [Fact]
     public void Common_subexpressions_and_equal_constants_are_recorded_once()
     {
         var traced = Trace(x => Scalar.Sin(x[0] * x[1]) + Scalar.Sin(x[1] * x[0]) * 2.0 + 2.0, [1.0, 2.0]);

@@ -6,29 +6,34 @@ namespace Functional.Tracing;
 /// <summary>
 /// A <see cref="TraceProgram"/> emitted as straight-line code through System.Linq.Expressions: the
 /// forward statements (one per instruction, constants folded in) and then the reverse adjoint
-/// statements (the partials recomputed from the stored values; instructions that do not reach the
-/// result are left out, and an adjoint's first contribution is an assignment, so nothing is cleared).
+/// statements (instructions that do not reach the result are left out, and an adjoint's first
+/// contribution is an assignment, so nothing is cleared).
 /// </summary>
 /// <remarks>
 /// The code is split into methods of at most <see cref="ChunkSize"/> instructions, small enough for
 /// the JIT to optimise fully and keep values in registers: inside a chunk values and adjoints live in
-/// locals, across chunks in the program's arrays. Programs above <see cref="MaxInstructions"/> are
+/// locals, across chunks in the program's arrays. The forward chunks store only the values that cross
+/// a chunk boundary (or that guards read); each reverse chunk recomputes its own chunk's values in
+/// locals first, which costs less than storing and reloading every value. Programs above <see cref="MaxInstructions"/> are
 /// not compiled (the replay is used): compiling them would cost more than it saves.
 /// </remarks>
 internal sealed class CompiledProgram
 {
-    public const int ChunkSize = 256;
-    public const int MaxInstructions = 200_000;
+    public const int ChunkSize = 128;
+    public const int MaxInstructions = 50_000;
 
     private readonly Action<double[]>[] forward;
     private readonly Action<double[], double[]>[] reverse;
     private readonly int result;
+    /// <summary>True when <see cref="reverse"/> is one method that also computes the values.</summary>
+    private readonly bool fused;
 
-    private CompiledProgram(Action<double[]>[] forward, Action<double[], double[]>[] reverse, int result)
+    private CompiledProgram(Action<double[]>[] forward, Action<double[], double[]>[] reverse, int result, bool fused)
     {
         this.forward = forward;
         this.reverse = reverse;
         this.result = result;
+        this.fused = fused;
     }
 
     /// <summary>The compiled kernels, or null when the program is too long to be worth compiling.</summary>
@@ -44,7 +49,8 @@ internal sealed class CompiledProgram
     /// <summary>Values, then the adjoints of the inputs and of every instruction that reaches the result.</summary>
     public void ValueAndGrad(double[] values, double[] adjoints)
     {
-        foreach (var chunk in forward) chunk(values);
+        if (!fused)
+            foreach (var chunk in forward) chunk(values);
         adjoints[result] = 1.0;
         foreach (var chunk in reverse) chunk(values, adjoints);
     }
@@ -58,12 +64,15 @@ internal sealed class CompiledProgram
         private readonly ParameterExpression v = Expression.Parameter(typeof(double[]), "v");
         private readonly ParameterExpression g = Expression.Parameter(typeof(double[]), "g");
         private readonly Dictionary<int, ParameterExpression> locals = [];
+        private readonly Dictionary<int, ParameterExpression> adjointLocals = [];
         private readonly List<Expression> statements = [];
         private bool[] touched = [];
+        private bool[] crossing = [];
 
         public CompiledProgram Emit()
         {
             var length = program.Length;
+            FindCrossingValues();
             var forward = new List<Action<double[]>>();
             for (var lo = 0; lo < length; lo += ChunkSize) forward.Add(ForwardChunk(lo, Math.Min(length, lo + ChunkSize)));
             if (forward.Count == 0) forward.Add(_ => { });
@@ -71,24 +80,50 @@ internal sealed class CompiledProgram
             touched = new bool[program.Slots];
             touched[program.Result] = true;
             var reverse = new List<Action<double[], double[]>>();
-            for (var hi = length; hi > 0; hi -= ChunkSize) reverse.Add(ReverseChunk(Math.Max(0, hi - ChunkSize), hi, last: hi <= ChunkSize));
-            if (reverse.Count == 0) reverse.Add(ReverseChunk(0, 0, last: true));
-            return new CompiledProgram([.. forward], [.. reverse], program.Result);
+            if (length <= ChunkSize) // one method: the reverse statements use the forward ones' locals
+                return new CompiledProgram([.. forward], [ReverseChunk(0, length, last: true, storeValues: true)], program.Result, fused: true);
+            // the same chunks as the forward pass (the values each one stores are those its reverse needs)
+            for (var lo = (length - 1) / ChunkSize * ChunkSize; lo >= 0; lo -= ChunkSize)
+                reverse.Add(ReverseChunk(lo, Math.Min(length, lo + ChunkSize), last: lo == 0));
+            return new CompiledProgram([.. forward], [.. reverse], program.Result, fused: false);
         }
 
         private Action<double[]> ForwardChunk(int lo, int hi)
         {
             locals.Clear();
             statements.Clear();
-            for (var j = lo; j < hi; j++)
-            {
-                var local = Expression.Variable(typeof(double), $"t{j}");
-                locals[program.FirstOutput + j] = local;
-                statements.Add(Expression.Assign(Expression.ArrayAccess(v, Expression.Constant(program.FirstOutput + j)),
-                    Expression.Assign(local, ValueOf(j))));
-            }
+            EmitValues(lo, hi, storeCrossing: true);
             statements.Add(Expression.Empty());
             return Expression.Lambda<Action<double[]>>(Expression.Block(locals.Values, statements), v).Compile();
+        }
+
+        /// <summary>Instructions lo … hi − 1 into locals; values that other chunks, guards or the caller
+        /// read are also stored in the array when <paramref name="storeCrossing"/>.</summary>
+        private void EmitValues(int lo, int hi, bool storeCrossing)
+        {
+            for (var j = lo; j < hi; j++)
+            {
+                var slot = program.FirstOutput + j;
+                var local = Expression.Variable(typeof(double), $"t{j}");
+                Expression assign = Expression.Assign(local, ValueOf(j));
+                locals[slot] = local;
+                statements.Add(storeCrossing && crossing[slot]
+                    ? Expression.Assign(Expression.ArrayAccess(v, Expression.Constant(slot)), assign)
+                    : assign);
+            }
+        }
+
+        /// <summary>Marks the values read outside the chunk that computes them: by a later chunk, by a
+        /// guard, or as the result.</summary>
+        private void FindCrossingValues()
+        {
+            crossing = new bool[program.Slots];
+            for (var j = 0; j < program.Length; j++)
+                foreach (var operand in (ReadOnlySpan<int>)[program.A[j], program.B[j]])
+                    if (operand >= program.FirstOutput && (operand - program.FirstOutput) / ChunkSize != j / ChunkSize)
+                        crossing[operand] = true;
+            foreach (var guard in program.Guards) crossing[guard.A] = crossing[guard.B] = true;
+            crossing[program.Result] = true;
         }
 
         private Expression ValueOf(int j)
@@ -119,42 +154,47 @@ internal sealed class CompiledProgram
             return locals.TryGetValue(slot, out var local) ? local : Expression.ArrayIndex(v, Expression.Constant(slot));
         }
 
-        private Action<double[], double[]> ReverseChunk(int lo, int hi, bool last)
+        /// <summary>The adjoint statements of instructions hi − 1 … lo, after the chunk's values: recomputed
+        /// in locals (cheaper than storing and reloading every value), or, for a program that is one
+        /// chunk, computed for the first time (<paramref name="storeValues"/>: the method is the whole gradient).</summary>
+        private Action<double[], double[]> ReverseChunk(int lo, int hi, bool last, bool storeValues = false)
         {
             locals.Clear();
+            adjointLocals.Clear();
             statements.Clear();
+            EmitValues(lo, hi, storeCrossing: storeValues);
             for (var j = hi - 1; j >= lo; j--)
             {
                 var o = program.FirstOutput + j;
                 if (!touched[o]) continue; // does not reach the result
-                var w = Expression.Variable(typeof(double), $"w{j}");
-                statements.Add(Expression.Assign(w, Adjoint(o)));
-                locals[-1 - j] = w;
+                if (!adjointLocals.TryGetValue(o, out var w))
+                {
+                    w = Expression.Variable(typeof(double), $"w{j}");
+                    statements.Add(Expression.Assign(w, Expression.ArrayIndex(g, Expression.Constant(o))));
+                    adjointLocals[o] = w;
+                }
                 EmitPartials(j, w);
             }
-            foreach (var (slot, local) in locals)
-                if (slot >= 0 && slot < program.FirstOutput + lo) statements.Add(Expression.Assign(Expression.ArrayAccess(g, Expression.Constant(slot)), local));
+            foreach (var (slot, local) in adjointLocals)
+                if (slot < program.FirstOutput + lo) statements.Add(Expression.Assign(Expression.ArrayAccess(g, Expression.Constant(slot)), local));
             if (last)
                 for (var s = program.FirstInput; s < program.FirstOutput; s++)
                     if (!touched[s]) statements.Add(Expression.Assign(Expression.ArrayAccess(g, Expression.Constant(s)), Expression.Constant(0.0)));
             statements.Add(Expression.Empty());
-            return Expression.Lambda<Action<double[], double[]>>(Expression.Block(locals.Values, statements), v, g).Compile();
+            return Expression.Lambda<Action<double[], double[]>>(Expression.Block(locals.Values.Concat(adjointLocals.Values), statements), v, g).Compile();
         }
-
-        private Expression Adjoint(int slot) =>
-            locals.TryGetValue(slot, out var local) ? local : Expression.ArrayIndex(g, Expression.Constant(slot));
 
         /// <summary>adjoint(operand) += contribution, the first contribution assigned.</summary>
         private void Accumulate(int slot, Expression contribution)
         {
             if (slot < program.ConstantCount) return;
-            if (locals.TryGetValue(slot, out var local))
+            if (adjointLocals.TryGetValue(slot, out var local))
             {
                 statements.Add(Expression.AddAssign(local, contribution));
                 return;
             }
             local = Expression.Variable(typeof(double), $"g{slot}");
-            locals[slot] = local;
+            adjointLocals[slot] = local;
             statements.Add(Expression.Assign(local, touched[slot]
                 ? Expression.Add(Expression.ArrayIndex(g, Expression.Constant(slot)), contribution)
                 : contribution));
@@ -164,7 +204,7 @@ internal sealed class CompiledProgram
         private void EmitPartials(int j, ParameterExpression w)
         {
             int a = program.A[j], b = program.B[j];
-            Expression x = ReadValue(a), y = ReadValue(b), r = ReadValue(program.FirstOutput + j);
+            Expression x = Read(a), y = Read(b), r = Read(program.FirstOutput + j);
             switch (program.Code[j])
             {
                 case OpCode.Add: Accumulate(a, w); Accumulate(b, w); break;
@@ -193,10 +233,6 @@ internal sealed class CompiledProgram
                 }
             }
         }
-
-        private Expression ReadValue(int slot) => slot < program.ConstantCount
-            ? Expression.Constant(program.Values[slot])
-            : Expression.ArrayIndex(v, Expression.Constant(slot));
 
         private static Expression Call(Delegate function, params Expression[] arguments) =>
             function.Target is null && function.Method.IsStatic

@@ -72,35 +72,6 @@ internal sealed partial class TraceProgram
         return -1;
     }
 
-    /// <summary>Computes every instruction's value.</summary>
-    public void Forward()
-    {
-        double[] v = values;
-        OpCode[] code = Code;
-        int[] a = A, b = B;
-        var o = FirstOutput;
-        for (var j = 0; j < code.Length; j++, o++)
-        {
-            double x = v[a[j]], y = v[b[j]];
-            v[o] = code[j] switch
-            {
-                OpCode.Add => x + y,
-                OpCode.Subtract => x - y,
-                OpCode.Multiply => x * y,
-                OpCode.Divide => x / y,
-                OpCode.Negate => -x,
-                OpCode.Exp => Math.Exp(x),
-                OpCode.Log => Math.Log(x),
-                OpCode.Sin => Math.Sin(x),
-                OpCode.Cos => Math.Cos(x),
-                OpCode.Sqrt => Math.Sqrt(x),
-                OpCode.Tanh => Math.Tanh(x),
-                OpCode.Unary => ((UnaryPrimitive<Scalar>)Primitive[j]!).Value(x),
-                _ => ((BinaryPrimitive<Scalar>)Primitive[j]!).Value(x, y),
-            };
-        }
-    }
-
     /// <summary>Computes every instruction's value and its partial derivatives towards its operands
     /// (the same formulas as the rule table, evaluated on doubles).</summary>
     public void ForwardWithPartials()

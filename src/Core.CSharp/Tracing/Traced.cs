@@ -29,7 +29,6 @@ public sealed class Traced
     private readonly bool compiled;
     private TraceProgram program;
     private CompiledProgram? kernels;
-    private readonly double[] lastPoint;
 
     internal Traced(Func<Scalar[], Scalar> function, TraceProgram program, bool strict, bool compiled, ReadOnlySpan<double> point)
     {
@@ -37,7 +36,7 @@ public sealed class Traced
         this.program = program;
         this.strict = strict;
         this.compiled = compiled;
-        lastPoint = point.ToArray();
+        program.Load(point);
         if (compiled) kernels = CompiledProgram.Compile(program);
     }
 
@@ -105,13 +104,13 @@ public sealed class Traced
     /// <summary>The same function with <see cref="Value"/> and <see cref="ValueAndGrad"/> emitted as
     /// straight-line code (System.Linq.Expressions), split into methods of bounded size. Hessians stay
     /// on the replay; a retrace recompiles.</summary>
-    public Traced Compile() => new(function, program, strict, compiled: true, lastPoint) { Retraces = Retraces };
+    public Traced Compile() => new(function, program, strict, compiled: true, LastPoint()) { Retraces = Retraces };
 
     /// <summary>The program as a Graphviz graph (one node per input, constant and operation, with its
     /// value and its gradient — the adjoint ∂f/∂node — at the last point evaluated), guards as diamonds.</summary>
     public string ToDot()
     {
-        Run(lastPoint, gradient: true, useKernels: false);
+        Run(LastPoint(), gradient: true, useKernels: false);
         return DotWriter.Write(program);
     }
 
@@ -127,6 +126,9 @@ public sealed class Traced
         return ExprBuilder.Build(program, names);
     }
 
+    /// <summary>The point last evaluated (the program's input slots keep it).</summary>
+    private double[] LastPoint() => program.Values.AsSpan(program.FirstInput, Inputs).ToArray();
+
     private void CheckLength(ReadOnlySpan<double> span, string name)
     {
         if (span.Length != Inputs)
@@ -137,7 +139,6 @@ public sealed class Traced
     /// retracing once if a guard fails.</summary>
     private void Run(ReadOnlySpan<double> x, bool gradient, bool useKernels = true)
     {
-        if (!x.Overlaps(lastPoint)) x.CopyTo(lastPoint);
         Evaluate(x, gradient, useKernels);
         var failed = program.FailedGuard();
         if (failed < 0) return;
@@ -149,14 +150,15 @@ public sealed class Traced
 
     private void RunSecondOrder(ReadOnlySpan<double> x)
     {
-        if (!x.Overlaps(lastPoint)) x.CopyTo(lastPoint);
-        Evaluate(x, gradient: true, useKernels: false);
+        Evaluate(x, gradient: false, useKernels: false);
         var failed = program.FailedGuard();
         if (failed >= 0)
         {
             Retrace(x, failed);
-            Evaluate(x, gradient: true, useKernels: false);
+            Evaluate(x, gradient: false, useKernels: false);
         }
+        program.ForwardWithPartials();
+        program.Reverse();
         program.SecondOrder();
     }
 
@@ -170,8 +172,8 @@ public sealed class Traced
         }
         else if (gradient)
         {
-            program.ForwardWithPartials();
-            program.Reverse();
+            program.Forward();
+            program.ReverseFromValues();
         }
         else
         {
