@@ -104,6 +104,8 @@ public static class Cli
             }
         });
 
+        DotOption.AddTo(diff, expression, at, stderr);
+
         return new RootCommand("functional: differentiate expressions by forward mode, reverse mode, symbolic and numeric differentiation.")
         {
             diff,
