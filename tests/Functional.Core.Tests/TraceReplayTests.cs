@@ -184,6 +184,29 @@ public class TraceReplayTests
     }
 
     [Fact]
+    public void Results_that_are_an_input_or_a_constant_and_functions_of_no_inputs_replay()
+    {
+        foreach (var traced in new[] { Trace(x => x[1], [1.0, 2.0]), Trace(x => x[1], [1.0, 2.0]).Compile() })
+        {
+            var gradient = new double[] { 9, 9 };
+            Assert.Equal(5.0, traced.ValueAndGrad([4.0, 5.0], gradient));
+            Assert.Equal([0.0, 1.0], gradient);
+        }
+        foreach (var traced in new[] { Trace(x => 3.0, [1.0]), Trace(x => 3.0, [1.0]).Compile() })
+        {
+            var gradient = new double[] { 9 };
+            Assert.Equal(3.0, traced.ValueAndGrad([4.0], gradient));
+            Assert.Equal([0.0], gradient);
+            Assert.Equal(0, traced.Operations);
+        }
+        var empty = Trace(x => Scalar.Exp(1.0), []);
+        Assert.Equal(Math.E, empty.ValueAndGrad([], []));
+        var hessian = new double[1, 1];
+        Trace(x => x[0], [1.0]).Hessian([2.0], hessian);
+        Assert.Equal(0.0, hessian[0, 0]);
+    }
+
+    [Fact]
     public void Wrong_lengths_and_nulls_are_rejected_with_messages()
     {
         var traced = Trace(TraceTestFunctions.Mixed, [0.1, 0.2, 0.3]);
