@@ -9,8 +9,8 @@ namespace Functional;
 /// Hessians at any point cost a few passes over flat arrays, with no allocation per call.
 /// </summary>
 /// <remarks>
-/// <para><b>Guards.</b> Every comparison that involved the inputs when f was traced (<c>if (x &gt; 0)</c>,
-/// <c>Max</c>'s sign is not one: it is a primitive) is re-checked on every call. When one comes out the
+/// <para><b>Guards.</b> Every comparison that involved the inputs when f was traced (<c>if (x &gt; 0)</c>;
+/// <c>Max</c>, <c>Abs</c> and the like are primitives, not comparisons) is re-checked on every call. When one comes out the
 /// other way, the program is not f at that point: by default f is traced again there
 /// (<see cref="Retraces"/> counts it); with <c>strict: true</c> the call throws
 /// <see cref="InvalidOperationException"/> naming the comparison. A result is never silently wrong
