@@ -49,9 +49,9 @@ internal sealed partial class Tape
         var last = first + y.Length - 1;
         for (var j = 0; j < y.Length; j++)
         {
-            if (count == entries.Length) Grow();
+            if (count == capacity) Grow();
             var slot = count++;
-            entries[slot] = slot == last
+            At(slot) = slot == last
                 ? new Entry { ParentA = GroupEnd, ParentB = groups.Count - 1 }
                 : new Entry { ParentA = GroupMember, ParentB = last };
             if (!plain) nestedPrimal![slot] = values[j];
