@@ -40,8 +40,9 @@ internal sealed partial class Tape : Differentiation
     private const int ChunkMask = ChunkSize - 1;
 
     private int count;
-    /// <summary>Slot i is <c>chunks[i &gt;&gt; ChunkBits][i &amp; ChunkMask]</c>; only chunk 0 may be shorter than ChunkSize.</summary>
-    private Entry[][] chunks;
+    /// <summary>Slot i is <c>chunks[i &gt;&gt; ChunkBits][i &amp; ChunkMask]</c>; only chunk 0 may be shorter than
+    /// ChunkSize. Null while the tape has one chunk (<see cref="current"/>), so short tapes allocate no list.</summary>
+    private Entry[][]? chunks;
     private int chunkCount;
     /// <summary>The last chunk, where new entries go.</summary>
     private Entry[] current;
@@ -56,7 +57,6 @@ internal sealed partial class Tape : Differentiation
     public Tape(int capacity = 64)
     {
         current = ArrayPool<Entry>.Shared.Rent(Math.Clamp(capacity, 16, ChunkSize));
-        chunks = [current, null!, null!, null!];
         chunkCount = 1;
         this.capacity = Math.Min(current.Length, ChunkSize);
     }
@@ -82,8 +82,8 @@ internal sealed partial class Tape : Differentiation
     /// <summary>Returns the storage to the pool; the tape must not be swept afterwards.</summary>
     public void Release()
     {
-        for (var k = 0; k < chunkCount; k++) ArrayPool<Entry>.Shared.Return(chunks[k]);
-        chunks = [];
+        for (var k = 0; k < chunkCount; k++) ArrayPool<Entry>.Shared.Return(Chunk(k));
+        chunks = null;
         current = [];
         chunkCount = capacity = 0;
         nestedPrimal = nestedWeightA = nestedWeightB = null;
@@ -154,7 +154,7 @@ internal sealed partial class Tape : Differentiation
         ref var adjoint0 = ref MemoryMarshal.GetArrayDataReference(adjoint);
         for (var i = top; i >= 0;)
         {
-            ref var entry0 = ref MemoryMarshal.GetArrayDataReference(chunks[i >> ChunkBits]);
+            ref var entry0 = ref MemoryMarshal.GetArrayDataReference(Chunk(i >> ChunkBits));
             for (var low = i & ~ChunkMask; i >= low; i--)
             {
                 ref var entry = ref Unsafe.Add(ref entry0, i & ChunkMask);
@@ -205,7 +205,9 @@ internal sealed partial class Tape : Differentiation
     private int SweepStart(int slot) => At(slot).ParentA == GroupMember ? At(slot).ParentB : slot;
 
     /// <summary>The entry of <paramref name="slot"/>.</summary>
-    private ref Entry At(int slot) => ref chunks[slot >> ChunkBits][slot & ChunkMask];
+    private ref Entry At(int slot) => ref Chunk(slot >> ChunkBits)[slot & ChunkMask];
+
+    private Entry[] Chunk(int k) => chunks is null ? current : chunks[k];
 
     private static Scalar Weight(Scalar[]? nested, int i, double plain) =>
         nested is not null && nested[i].Node is not null ? nested[i] : new Scalar(plain);
@@ -219,11 +221,12 @@ internal sealed partial class Tape : Differentiation
             var grown = ArrayPool<Entry>.Shared.Rent(Math.Min(capacity * 2, ChunkSize));
             Array.Copy(current, grown, count);
             ArrayPool<Entry>.Shared.Return(current);
-            chunks[0] = current = grown;
+            current = grown;
             capacity = Math.Min(grown.Length, ChunkSize);
         }
         else
         {
+            chunks ??= [current, null!, null!, null!];
             if (chunkCount == chunks.Length) Array.Resize(ref chunks, chunks.Length * 2);
             chunks[chunkCount++] = current = ArrayPool<Entry>.Shared.Rent(ChunkSize);
             capacity += ChunkSize;
