@@ -49,7 +49,8 @@ public sealed class Traced
     /// <summary>How many times a guard failed and f was traced again at the new point.</summary>
     public int Retraces { get; private set; }
 
-    /// <summary>True for the instance returned by <see cref="Compile"/>.</summary>
+    /// <summary>True for the instance returned by <see cref="Compile"/> (a program longer than 50,000
+    /// operations is not compiled: it keeps replaying, as compiling it would cost more than it saves).</summary>
     public bool IsCompiled => compiled;
 
     /// <summary>f(x).</summary>
