@@ -140,6 +140,8 @@ public static class Cli
             }
         });
 
+        DotOption.AddTo(diff, expression, at, stderr);
+
         // Named "functional" (the tool's command), not after the executable Functional.Cli.
         var root = new Command("functional", "functional: differentiate expressions by forward mode, reverse mode, symbolic and numeric differentiation.")
         {

@@ -18,5 +18,6 @@ public sealed record Example(string Name, string Summary, Action<TextWriter> Run
         new("minimise", "gradient descent with Grad on a quadratic and on Rosenbrock's function", Minimise.Run),
         new("forward-vs-reverse", "seeds 002-004: forward (one pass per input) and reverse (one pass) on the same function", ForwardVersusReverse.Run),
         new("hessian-vector", "Hessian-vector products (forward-over-reverse) against the full Hessian", HessianVectorProducts.Run),
+        new("trace-graph", "seed 001's draw_dot: the tanh neuron traced, replayed and written as trace.dot (and trace.png)", TraceGraph.Run),
     ];
 }

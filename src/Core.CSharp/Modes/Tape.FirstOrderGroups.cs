@@ -12,17 +12,7 @@ internal sealed partial class Tape
     {
         if (!IsFirstOrder) throw new InvalidOperationException("RecordFirstOrderGroup needs a first-order tape that is still recording");
         var first = count;
-        groups ??= [];
-        groups.Add(new TapeGroup(op, slots, first, x, values, pooled: true));
-        var last = first + op.Outputs - 1;
-        for (var j = 0; j < op.Outputs; j++)
-        {
-            if (count == entries.Length) Grow();
-            var slot = count++;
-            entries[slot] = slot == last
-                ? new Entry { ParentA = GroupEnd, ParentB = groups.Count - 1 }
-                : new Entry { ParentA = GroupMember, ParentB = last };
-            y[j] = Scalar.OnTape(values[j], this, slot);
-        }
+        AppendGroup(new TapeGroup(op, slots, first, x, values, pooled: true), op.Outputs);
+        for (var j = 0; j < op.Outputs; j++) y[j] = Scalar.OnTape(values[j], this, first + j);
     }
 }

@@ -41,21 +41,31 @@ internal sealed partial class Tape
         foreach (var v in values) plain &= v.Node is null;
 
         var first = count;
-        groups ??= [];
-        groups.Add(plain
+        AppendGroup(plain
             ? new TapeGroup(op, slots, first, Scalar.Primals(primals), Scalar.Primals(values))
-            : new TapeGroup(op, slots, first, primals, values));
+            : new TapeGroup(op, slots, first, primals, values), y.Length);
         if (!plain && nestedPrimal is null) AllocateNested();
-        var last = first + y.Length - 1;
         for (var j = 0; j < y.Length; j++)
         {
-            if (count == entries.Length) Grow();
+            if (!plain) nestedPrimal![first + j] = values[j];
+            y[j] = Scalar.OnTape(values[j].Primal, this, first + j);
+        }
+    }
+
+    /// <summary>Appends a group's output slots: the last one carries the group for the sweep, the
+    /// others point at it (a sweep seeded at any of them starts there).</summary>
+    private void AppendGroup(TapeGroup group, int outputs)
+    {
+        groups ??= [];
+        groups.Add(group);
+        var last = count + outputs - 1;
+        for (var j = 0; j < outputs; j++)
+        {
+            if (count == capacity) Grow();
             var slot = count++;
-            entries[slot] = slot == last
+            At(slot) = slot == last
                 ? new Entry { ParentA = GroupEnd, ParentB = groups.Count - 1 }
                 : new Entry { ParentA = GroupMember, ParentB = last };
-            if (!plain) nestedPrimal![slot] = values[j];
-            y[j] = Scalar.OnTape(values[j].Primal, this, slot);
         }
     }
 }

@@ -12,8 +12,10 @@ namespace Functional;
 /// from the end, so programs of any length differentiate without recursion.
 /// </summary>
 /// <remarks>
-/// First-order work keeps everything in one array of 24-byte <see cref="Entry"/> structs, rented
-/// from the shared pool. Only when a primal or a partial carries derivative information of an
+/// First-order work keeps everything in 24-byte <see cref="Entry"/> structs, in chunks of
+/// <see cref="ChunkSize"/> entries rented from the shared pool: a long tape grows by adding chunks,
+/// never by copying, so its peak is ~24 bytes per operation plus the sweep's 8-byte adjoints (a short
+/// tape starts with one small chunk that doubles up to the chunk size). Only when a primal or a partial carries derivative information of an
 /// enclosing differentiation (nesting) are the <see cref="Scalar"/> side arrays allocated, and then
 /// the sweep itself runs on <see cref="Scalar"/> so that the enclosing differentiation sees it.
 /// </remarks>
@@ -33,15 +35,31 @@ internal sealed partial class Tape : Differentiation
         public double WeightA, WeightB;
     }
 
+    private const int ChunkBits = 16;
+    private const int ChunkSize = 1 << ChunkBits;
+    private const int ChunkMask = ChunkSize - 1;
+
     private int count;
-    private Entry[] entries;
+    /// <summary>Slot i is <c>chunks[i &gt;&gt; ChunkBits][i &amp; ChunkMask]</c>; only chunk 0 may be shorter than
+    /// ChunkSize. Null while the tape has one chunk (<see cref="current"/>), so short tapes allocate no list.</summary>
+    private Entry[][]? chunks;
+    private int chunkCount;
+    /// <summary>The last chunk, where new entries go.</summary>
+    private Entry[] current;
+    /// <summary>Slots available before the next <see cref="Grow"/>.</summary>
+    private int capacity;
     private Scalar[]? nestedPrimal, nestedWeightA, nestedWeightB;
     private List<TapeGroup>? groups;
     private bool recordsFirstOrder = true;
 
     /// <summary>A tape whose storage comes from the shared pool: call <see cref="Release"/> when no
     /// sweep will follow, so that long programs do not allocate (and zero) large arrays on every call.</summary>
-    public Tape(int capacity = 64) => entries = ArrayPool<Entry>.Shared.Rent(Math.Max(capacity, 16));
+    public Tape(int capacity = 64)
+    {
+        current = ArrayPool<Entry>.Shared.Rent(Math.Clamp(capacity, 16, ChunkSize));
+        chunkCount = 1;
+        this.capacity = Math.Min(current.Length, ChunkSize);
+    }
 
     public override string Kind => "tape";
 
@@ -64,8 +82,10 @@ internal sealed partial class Tape : Differentiation
     /// <summary>Returns the storage to the pool; the tape must not be swept afterwards.</summary>
     public void Release()
     {
-        ArrayPool<Entry>.Shared.Return(entries);
-        entries = [];
+        for (var k = 0; k < chunkCount; k++) ArrayPool<Entry>.Shared.Return(Chunk(k));
+        chunks = null;
+        current = [];
+        chunkCount = capacity = 0;
         if (groups is not null) foreach (var group in groups) group.ReturnToPool();
         nestedPrimal = nestedWeightA = nestedWeightB = null;
         groups = null;
@@ -76,10 +96,10 @@ internal sealed partial class Tape : Differentiation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Scalar RecordFirstOrder(double primal, int a, double wa, int b, double wb)
     {
-        if (count == entries.Length) Grow();
+        if (count == capacity) Grow();
         if (a < 0) (a, wa, b, wb) = (b, wb, a, wa); // the sweep stops at the first missing parent
         var i = count++;
-        ref var entry = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(entries), i);
+        ref var entry = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(current), i & ChunkMask);
         entry.ParentA = a;
         entry.ParentB = b;
         entry.WeightA = wa;
@@ -132,19 +152,22 @@ internal sealed partial class Tape : Differentiation
             top = Math.Max(top, SweepStart(seedSlots[k]));
         }
         // Parents always precede their children, so indices stay in range without bounds checks.
-        ref var entry0 = ref MemoryMarshal.GetArrayDataReference(entries);
         ref var adjoint0 = ref MemoryMarshal.GetArrayDataReference(adjoint);
-        for (var i = top; i >= 0; i--)
+        for (var i = top; i >= 0;)
         {
-            ref var entry = ref Unsafe.Add(ref entry0, i);
-            if (entry.ParentA < 0)
+            ref var entry0 = ref MemoryMarshal.GetArrayDataReference(Chunk(i >> ChunkBits));
+            for (var low = i & ~ChunkMask; i >= low; i--)
             {
-                if (entry.ParentA == GroupEnd) groups![entry.ParentB].SweepDoubles(adjoint);
-                continue;
+                ref var entry = ref Unsafe.Add(ref entry0, i & ChunkMask);
+                if (entry.ParentA < 0)
+                {
+                    if (entry.ParentA == GroupEnd) groups![entry.ParentB].SweepDoubles(adjoint);
+                    continue;
+                }
+                var g = Unsafe.Add(ref adjoint0, i);
+                Unsafe.Add(ref adjoint0, entry.ParentA) += g * entry.WeightA;
+                if (entry.ParentB >= 0) Unsafe.Add(ref adjoint0, entry.ParentB) += g * entry.WeightB;
             }
-            var g = Unsafe.Add(ref adjoint0, i);
-            Unsafe.Add(ref adjoint0, entry.ParentA) += g * entry.WeightA;
-            if (entry.ParentB >= 0) Unsafe.Add(ref adjoint0, entry.ParentB) += g * entry.WeightB;
         }
         return adjoint;
     }
@@ -165,7 +188,7 @@ internal sealed partial class Tape : Differentiation
         }
         for (var i = top; i >= 0; i--)
         {
-            var entry = entries[i];
+            var entry = At(i);
             if (entry.ParentA < 0)
             {
                 if (entry.ParentA == GroupEnd) groups![entry.ParentB].SweepScalars(adjoint);
@@ -180,30 +203,48 @@ internal sealed partial class Tape : Differentiation
 
     /// <summary>Where a sweep seeded at <paramref name="slot"/> must start: a group's outputs are
     /// handled together at the group's last slot.</summary>
-    private int SweepStart(int slot) => entries[slot].ParentA == GroupMember ? entries[slot].ParentB : slot;
+    private int SweepStart(int slot) => At(slot).ParentA == GroupMember ? At(slot).ParentB : slot;
+
+    /// <summary>The entry of <paramref name="slot"/>.</summary>
+    private ref Entry At(int slot) => ref Chunk(slot >> ChunkBits)[slot & ChunkMask];
+
+    private Entry[] Chunk(int k) => chunks is null ? current : chunks[k];
 
     private static Scalar Weight(Scalar[]? nested, int i, double plain) =>
         nested is not null && nested[i].Node is not null ? nested[i] : new Scalar(plain);
 
+    /// <summary>Doubles the first chunk while it is short; after that adds a chunk (nothing is copied).</summary>
     private void Grow()
     {
-        var grown = ArrayPool<Entry>.Shared.Rent(entries.Length * 2);
-        Array.Copy(entries, grown, count);
-        ArrayPool<Entry>.Shared.Return(entries);
-        entries = grown;
+        if (chunkCount == 0) throw EscapedValue(); // released
+        if (chunkCount == 1 && capacity < ChunkSize)
+        {
+            var grown = ArrayPool<Entry>.Shared.Rent(Math.Min(capacity * 2, ChunkSize));
+            Array.Copy(current, grown, count);
+            ArrayPool<Entry>.Shared.Return(current);
+            current = grown;
+            capacity = Math.Min(grown.Length, ChunkSize);
+        }
+        else
+        {
+            chunks ??= [current, null!, null!, null!];
+            if (chunkCount == chunks.Length) Array.Resize(ref chunks, chunks.Length * 2);
+            chunks[chunkCount++] = current = ArrayPool<Entry>.Shared.Rent(ChunkSize);
+            capacity += ChunkSize;
+        }
         if (nestedPrimal is not null)
         {
-            Array.Resize(ref nestedPrimal, entries.Length);
-            Array.Resize(ref nestedWeightA, entries.Length);
-            Array.Resize(ref nestedWeightB, entries.Length);
+            Array.Resize(ref nestedPrimal, capacity);
+            Array.Resize(ref nestedWeightA, capacity);
+            Array.Resize(ref nestedWeightB, capacity);
         }
     }
 
     private void AllocateNested()
     {
-        nestedPrimal = new Scalar[entries.Length];
-        nestedWeightA = new Scalar[entries.Length];
-        nestedWeightB = new Scalar[entries.Length];
+        nestedPrimal = new Scalar[capacity];
+        nestedWeightA = new Scalar[capacity];
+        nestedWeightB = new Scalar[capacity];
         recordsFirstOrder = false;
     }
 }
