@@ -1,0 +1,104 @@
+namespace Functional.Symbolic;
+
+/// <summary>The second stage of <see cref="Simplifier"/>: candidate forms of a node compete and the
+/// one with the fewest operations wins (ties keep the first-pass form).</summary>
+internal sealed partial class Simplifier
+{
+    private readonly Dictionary<Expr, RationalForm> forms = new();
+    private readonly Dictionary<Expr, long> operations = new();
+    private readonly Dictionary<Expr, Expr> canonical = new();
+
+    private Expr Choose(Expr first)
+    {
+        if (first.Kind is ExprKind.Constant or ExprKind.Variable) return Done(first);
+        var best = first;
+        var bestSize = Operations(first);
+        if (algebra is not null && IsArithmetic(first) && Form(first) is { } rf && algebra.ToExpr(rf) is { } built)
+        {
+            var candidate = Canonical(built);
+            var size = Operations(candidate);
+            if (size < bestSize) { best = candidate; bestSize = size; forms[candidate] = rf; }
+        }
+        if ((options.FunctionIdentities || options.Activations || options.Trigonometric) && (IsProductNode(best) || (best.Is(Primitives<Expr>.Pow) && best.Right!.IsConstant)) && RewriteProduct(best) is { } rewritten)
+        {
+            var candidate = Canonical(rewritten);
+            var size = Operations(candidate);
+            if (size <= bestSize && candidate != best) { best = candidate; bestSize = size; }
+        }
+        return Done(best);
+    }
+
+    /// <summary>Marks a result as already simplified, so that rebuilding forms around it never
+    /// walks into it again (which keeps the pass linear).</summary>
+    private Expr Done(Expr e)
+    {
+        canonical[e] = e;
+        return e;
+    }
+
+    private static bool IsArithmetic(Expr e) => IsSumNode(e) || IsProductNode(e) || (e.Is(Primitives<Expr>.Pow) && e.Right!.IsConstant);
+
+    /// <summary>The first-pass normal form of an expression built from simplified pieces.</summary>
+    private Expr Canonical(Expr e)
+    {
+        foreach (var n in PostOrderExcept(e, canonical)) canonical[n] = Step(n, canonical);
+        return canonical[e];
+    }
+
+    /// <summary>Operations in the expression written out as a tree (what SymPy's count_ops counts;
+    /// saturating). Negative constants are leaves.</summary>
+    internal long Operations(Expr e)
+    {
+        foreach (var n in PostOrderExcept(e, operations))
+        {
+            long size = n.Kind is ExprKind.Constant or ExprKind.Variable ? 0 : 1;
+            if (n.Left is { } l) size += operations[l];
+            if (n.Right is { } r) size += operations[r];
+            operations[n] = Math.Min(size, long.MaxValue / 4);
+        }
+        return operations[e];
+    }
+
+    /// <summary>The rational form of a simplified expression (memoised; subexpressions that are not
+    /// arithmetic, or whose form would exceed the budget, are atoms).</summary>
+    private RationalForm Form(Expr e)
+    {
+        foreach (var n in PostOrderExcept(e, forms))
+        {
+            RationalForm? f = null;
+            if (n.IsConstant)
+                f = double.IsFinite(n.ConstantValue) ? algebra!.Constant(Rational.FromDouble(n.ConstantValue)) : null;
+            else if (n.Is(Primitives<Expr>.Add)) f = algebra!.Add(forms[n.Left!], forms[n.Right!]);
+            else if (n.Is(Primitives<Expr>.Subtract)) f = algebra!.Add(forms[n.Left!], forms[n.Right!], subtract: true);
+            else if (n.Is(Primitives<Expr>.Negate)) f = algebra!.Negate(forms[n.Left!]);
+            else if (n.Is(Primitives<Expr>.Multiply)) f = algebra!.Multiply(forms[n.Left!], forms[n.Right!]);
+            else if (n.Is(Primitives<Expr>.Divide))
+                f = algebra!.Invert(forms[n.Right!]) is { } inverse ? algebra.Multiply(forms[n.Left!], inverse) : null;
+            else if (n.Is(Primitives<Expr>.Pow) && n.Right!.IsConstant && Expr.IsInteger(n.Right.ConstantValue) && Math.Abs(n.Right.ConstantValue) <= 16)
+                f = algebra!.Power(forms[n.Left!], (int)n.Right.ConstantValue);
+            forms[n] = f ?? algebra!.Atom(n);
+        }
+        return forms[e];
+    }
+
+    /// <summary>Iterative post-order over the nodes of <paramref name="root"/> that are not keys of
+    /// <paramref name="known"/> (their subtrees are not entered).</summary>
+    private static List<Expr> PostOrderExcept<T>(Expr root, Dictionary<Expr, T> known)
+    {
+        var order = new List<Expr>();
+        if (known.ContainsKey(root)) return order;
+        var seen = new HashSet<Expr>();
+        var stack = new Stack<(Expr Node, bool Expanded)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            var (node, expanded) = stack.Pop();
+            if (expanded) { order.Add(node); continue; }
+            if (!seen.Add(node)) continue;
+            stack.Push((node, true));
+            if (node.Right is { } r && !known.ContainsKey(r) && !seen.Contains(r)) stack.Push((r, false));
+            if (node.Left is { } l && !known.ContainsKey(l) && !seen.Contains(l)) stack.Push((l, false));
+        }
+        return order;
+    }
+}
