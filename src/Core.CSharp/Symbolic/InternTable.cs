@@ -1,32 +1,82 @@
-using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 
 namespace Functional.Symbolic;
 
 /// <summary>
-/// The hash-consing table: one <see cref="Expr"/> per structure. A node is keyed by its kind, its
+/// The hash-consing table: one live <see cref="Expr"/> per structure. A node is keyed by its kind, its
 /// primitive's name, the ids of its children, the bits of its constant and its variable name, so
 /// structurally equal expressions are the same object and reference equality is structural equality.
 /// </summary>
 /// <remarks>
-/// Thread-safe: a <see cref="ConcurrentDictionary{TKey,TValue}"/> whose <c>GetOrAdd</c> decides the
-/// one winner when two threads build the same node. Entries are plain (strong) references: nodes live
-/// as long as the process, like interned strings. Weak references were measured and rejected: every
-/// garbage collection scans all weak handles, which made building a 10⁵-node expression take seconds
-/// instead of milliseconds. A symbolic workload of millions of distinct nodes therefore keeps them.
+/// Entries hold their nodes weakly (<see cref="WeakGCHandle{T}"/>: a struct handle, no finaliser), so a
+/// node that nothing else references is collected, and the table does not keep a long-running
+/// program's dropped expressions alive. Soundness: a live parent references its children strongly, so
+/// a key built from live children's ids always finds a live node or none; ids are never reused, so a
+/// dead node's key is never matched again. Dead entries are swept when the table has doubled since the
+/// last sweep (amortised O(1) per insertion). One lock guards the table and the handles (a freed handle
+/// must never be read); it is held only for a lookup or an insertion.
 /// </remarks>
 internal static class InternTable
 {
     internal readonly record struct Key(ExprKind Kind, string? Op, long Left, long Right, long Bits, string? Name);
 
-    private static readonly ConcurrentDictionary<Key, Expr> Table = new();
+    private static readonly Dictionary<Key, WeakGCHandle<Expr>> Table = new();
+    private static readonly Lock Gate = new();
     private static long nextId;
+    private static int sweepAt = MinimumSweep;
+    private const int MinimumSweep = 1 << 16;
 
     internal static long NewId() => Interlocked.Increment(ref nextId);
 
-    /// <summary>The node with this key, made by <paramref name="create"/> when there is none.</summary>
-    internal static Expr Intern<TState>(in Key key, TState state, Func<TState, Expr> create) =>
-        Table.TryGetValue(key, out var live) ? live : Table.GetOrAdd(key, static (_, s) => s.create(s.state), (create, state));
+    /// <summary>The node with this key, made by <paramref name="create"/> when there is no live one.</summary>
+    internal static Expr Intern<TState>(in Key key, TState state, Func<TState, Expr> create)
+    {
+        lock (Gate)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(Table, key, out var exists);
+            if (exists)
+            {
+                if (slot.TryGetTarget(out var live)) return live;
+                slot.Dispose();
+            }
+            var made = create(state);
+            slot = new WeakGCHandle<Expr>(made);
+            if (!exists && Table.Count >= sweepAt) Sweep();
+            return made;
+        }
+    }
 
-    /// <summary>Number of nodes ever made; for tests.</summary>
-    internal static int Count => Table.Count;
+    /// <summary>Removes the entries whose nodes were collected (called under the lock).</summary>
+    private static void Sweep()
+    {
+        var dead = new List<Key>();
+        foreach (var (key, handle) in Table)
+            if (!handle.TryGetTarget(out _)) dead.Add(key);
+        foreach (var key in dead)
+        {
+            Table.Remove(key, out var handle);
+            handle.Dispose();
+        }
+        sweepAt = Math.Max(MinimumSweep, 2 * Table.Count);
+    }
+
+    /// <summary>Number of entries (live or not yet swept); for tests.</summary>
+    internal static int Count
+    {
+        get { lock (Gate) return Table.Count; }
+    }
+
+    /// <summary>Number of entries whose nodes are alive; for tests.</summary>
+    internal static int LiveCount
+    {
+        get
+        {
+            lock (Gate)
+            {
+                var live = 0;
+                foreach (var handle in Table.Values) if (handle.TryGetTarget(out _)) live++;
+                return live;
+            }
+        }
+    }
 }

@@ -94,8 +94,8 @@ internal sealed partial class Simplifier
         return true;
     }
 
-    /// <summary>(exp(v) + 1)^−k → sigmoid(−v)^k, then exp(−a)·sigmoid(a) → sigmoid(−a) when a reads
-    /// as a negation, else 1 − sigmoid(a).</summary>
+    /// <summary>(exp(v) + 1)^−k → sigmoid(−v)^k, then exp(−a)·sigmoid(a) → sigmoid(−a) when −a is the
+    /// shorter argument, else 1 − sigmoid(a).</summary>
     private bool Sigmoids(List<(Expr Base, double Exponent)> factors)
     {
         var changed = false;
@@ -113,7 +113,7 @@ internal sealed partial class Simplifier
             var j = factors.FindIndex(f => f.Base.Is(Primitives<Expr>.Exp) && f.Base.Left == w && f.Exponent > 0 && Expr.IsInteger(f.Exponent));
             if (j < 0 || w is null) continue;
             var m = Math.Min(k, factors[j].Exponent);
-            var replacement = Negated(s.Left!) is not null
+            var replacement = Operations(s.Left!) > Operations(w)
                 ? Expr.Apply(Primitives<Expr>.Sigmoid, w)
                 : SumOf([(Expr.Const(1), 1), (s, -1)]);
             if (replacement is null) continue;
