@@ -126,6 +126,9 @@ internal sealed class RationalAlgebra
     internal RationalForm? Invert(RationalForm a)
     {
         if (a.Numerator.IsZero) return null;
+        foreach (var m in a.Numerator.Terms.Keys)
+            for (var i = 0; i < m.Count; i++)
+                if (MayBeInfinite(Atoms.Atom(m.AtomAt(i)))) return null;
         Polynomial n = Polynomial.OnePolynomial;
         foreach (var f in a.Denominator)
             for (var i = 0; i < f.Power; i++)
@@ -150,6 +153,15 @@ internal sealed class RationalAlgebra
         for (var i = 1; i < k && result is not null; i++) result = Multiply(result, a);
         return result;
     }
+
+    /// <summary>Atoms that are ±∞ at some finite arguments (log(0), tan, x^-0.5 at 0 …). Such an atom
+    /// never goes below a fraction line: 1 + 1/log(x) is 1 at x = 0, but (log(x) + 1)/log(x) is NaN there.
+    /// (Overflow of exp and friends is not considered.)</summary>
+    private static bool MayBeInfinite(Expr atom) =>
+        atom.Is(Primitives<Expr>.Log) || atom.Is(Primitives<Expr>.Log1p) || atom.Is(Primitives<Expr>.Xlogy) || atom.Is(Primitives<Expr>.Tan)
+        || (atom.Is(Primitives<Expr>.Pow) && !(atom.Right!.IsConstant && atom.Right.ConstantValue >= 0))
+        || atom.Is(Primitives<Expr>.Divide) || atom.Is(Primitives<Expr>.Multiply) || atom.Is(Primitives<Expr>.Add) || atom.Is(Primitives<Expr>.Subtract)
+        || (atom.IsConstant && !double.IsFinite(atom.ConstantValue));
 
     /// <summary>Splits p into a number, atoms and a normalised polynomial, adding the atoms and the
     /// polynomial to <paramref name="factors"/> at power k; returns the number's k-th inverse power.</summary>
