@@ -41,13 +41,19 @@ internal static class InternTable
             }
             var made = create(state);
             slot = new WeakGCHandle<Expr>(made);
-            if (!exists && Table.Count >= sweepAt) Sweep();
+            if (!exists && Table.Count >= sweepAt) SweepLocked();
             return made;
         }
     }
 
+    /// <summary>Removes the entries whose nodes were collected now (for tests).</summary>
+    internal static void Sweep()
+    {
+        lock (Gate) SweepLocked();
+    }
+
     /// <summary>Removes the entries whose nodes were collected (called under the lock).</summary>
-    private static void Sweep()
+    private static void SweepLocked()
     {
         var dead = new List<Key>();
         foreach (var (key, handle) in Table)
@@ -58,6 +64,7 @@ internal static class InternTable
             handle.Dispose();
         }
         sweepAt = Math.Max(MinimumSweep, 2 * Table.Count);
+        if (Table.EnsureCapacity(0) > 4 * sweepAt) Table.TrimExcess(sweepAt);   // give back a burst's capacity
     }
 
     /// <summary>Number of entries (live or not yet swept); for tests.</summary>
