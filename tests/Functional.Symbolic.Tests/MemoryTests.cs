@@ -2,6 +2,11 @@ using Functional.Symbolic;
 
 namespace Functional.Symbolic.Tests;
 
+/// <summary>Runs alone: GC.GetTotalMemory counts every thread's allocations.</summary>
+[CollectionDefinition(nameof(MemoryTests), DisableParallelization = true)]
+public class MemoryTestsCollection;
+
+[Collection(nameof(MemoryTests))]
 public class MemoryTests
 {
     private static long Collected()

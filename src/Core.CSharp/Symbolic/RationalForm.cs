@@ -287,6 +287,18 @@ internal sealed class RationalAlgebra
         return den is null ? num : Expr.Apply(Primitives<Expr>.Divide, num, den);
     }
 
+    /// <summary>The form with the numerator's common monomial factor taken out
+    /// (x^2*(x*cos(x) + 3*sin(x))), or null when it has none.</summary>
+    internal Expr? ToFactoredExpr(RationalForm f)
+    {
+        if (f.Numerator.Count < 2) return null;
+        var content = f.Numerator.Content;
+        if (content.Count == 0) return null;
+        var inner = ToExpr(new RationalForm(f.Numerator.Times(content.Inverse(), Rational.One), f.Denominator));
+        var outer = ToExpr(Polynomial.Of(content, Rational.One));
+        return inner is null || outer is null ? null : Expr.Apply(Primitives<Expr>.Multiply, outer, inner);
+    }
+
     internal Expr? ToExpr(Polynomial p)
     {
         Expr sum = Expr.Const(0);

@@ -13,12 +13,14 @@ internal sealed partial class Simplifier
         if (first.Kind is ExprKind.Constant or ExprKind.Variable) return Done(first);
         var best = first;
         var bestSize = Operations(first);
-        if (algebra is not null && IsArithmetic(first) && Form(first) is { } rf && algebra.ToExpr(rf) is { } built)
-        {
-            var candidate = Canonical(built);
-            var size = Operations(candidate);
-            if (size < bestSize) { best = candidate; bestSize = size; forms[candidate] = rf; }
-        }
+        if (algebra is not null && IsArithmetic(first) && Form(first) is { } rf)
+            foreach (var built in new[] { algebra.ToExpr(rf), algebra.ToFactoredExpr(rf) })
+            {
+                if (built is null) continue;
+                var candidate = Canonical(built);
+                var size = Operations(candidate);
+                if (size < bestSize) { best = candidate; bestSize = size; forms[candidate] = rf; }
+            }
         if ((options.FunctionIdentities || options.Activations || options.Trigonometric) && (IsProductNode(best) || (best.Is(Primitives<Expr>.Pow) && best.Right!.IsConstant)) && RewriteProduct(best) is { } rewritten)
         {
             var candidate = Canonical(rewritten);
@@ -73,12 +75,23 @@ internal sealed partial class Simplifier
             else if (n.Is(Primitives<Expr>.Negate)) f = algebra!.Negate(forms[n.Left!]);
             else if (n.Is(Primitives<Expr>.Multiply)) f = algebra!.Multiply(forms[n.Left!], forms[n.Right!]);
             else if (n.Is(Primitives<Expr>.Divide))
-                f = algebra!.Invert(forms[n.Right!]) is { } inverse ? algebra.Multiply(forms[n.Left!], inverse) : null;
+                f = Inverse(n.Right!, 0) is { } inverse ? algebra!.Multiply(forms[n.Left!], inverse) : null;
             else if (n.Is(Primitives<Expr>.Pow) && n.Right!.IsConstant && Expr.IsInteger(n.Right.ConstantValue) && Math.Abs(n.Right.ConstantValue) <= 16)
                 f = algebra!.Power(forms[n.Left!], (int)n.Right.ConstantValue);
             forms[n] = f ?? algebra!.Atom(n);
         }
         return forms[e];
+    }
+
+    /// <summary>1/e, inverted factor by factor so that (x + 1)^2 stays the factor x + 1 squared (and is
+    /// recognised as such next to x + 1); depth-limited.</summary>
+    private RationalForm? Inverse(Expr e, int depth)
+    {
+        if (depth < 32 && e.Is(Primitives<Expr>.Multiply))
+            return Inverse(e.Left!, depth + 1) is { } l && Inverse(e.Right!, depth + 1) is { } r ? algebra!.Multiply(l, r) : null;
+        if (depth < 32 && e.Is(Primitives<Expr>.Pow) && e.Right!.IsConstant && Expr.IsInteger(e.Right.ConstantValue) && e.Right.ConstantValue is > 0 and <= 16)
+            return Inverse(e.Left!, depth + 1) is { } b ? algebra!.Power(b, (int)e.Right.ConstantValue) : null;
+        return algebra!.Invert(Form(e));
     }
 
     /// <summary>Iterative post-order over the nodes of <paramref name="root"/> that are not keys of
