@@ -12,8 +12,9 @@ namespace Functional.Symbolic;
 /// node that nothing else references is collected, and the table does not keep a long-running
 /// program's dropped expressions alive. Soundness: a live parent references its children strongly, so
 /// a key built from live children's ids always finds a live node or none; ids are never reused, so a
-/// dead node's key is never matched again. Dead entries are swept when the table has doubled since the
-/// last sweep (amortised O(1) per insertion). One lock guards the table and the handles (a freed handle
+/// dead node's key is never matched again. Dead entries are swept after every quarter-of-the-table of
+/// insertions that follows a garbage collection (amortised O(1) per insertion), and the table's
+/// capacity shrinks back after a burst. One lock guards the table and the handles (a freed handle
 /// must never be read); it is held only for a lookup or an insertion.
 /// </remarks>
 internal static class InternTable
@@ -23,7 +24,8 @@ internal static class InternTable
     private static readonly Dictionary<Key, WeakGCHandle<Expr>> Table = new();
     private static readonly Lock Gate = new();
     private static long nextId;
-    private static int sweepAt = MinimumSweep;
+    private static int insertsSinceSweep;
+    private static int collectionsAtSweep;
     private const int MinimumSweep = 1 << 16;
 
     internal static long NewId() => Interlocked.Increment(ref nextId);
@@ -41,7 +43,10 @@ internal static class InternTable
             }
             var made = create(state);
             slot = new WeakGCHandle<Expr>(made);
-            if (!exists && Table.Count >= sweepAt) SweepLocked();
+            // Sweep after a quarter of the table's size in new entries, if a collection ran since the
+            // last sweep (only a collection makes entries dead): amortised O(1) per insertion.
+            if (!exists && ++insertsSinceSweep >= Math.Max(MinimumSweep, Table.Count / 4) && GC.CollectionCount(0) != collectionsAtSweep)
+                SweepLocked();
             return made;
         }
     }
@@ -63,8 +68,10 @@ internal static class InternTable
             Table.Remove(key, out var handle);
             handle.Dispose();
         }
-        sweepAt = Math.Max(MinimumSweep, 2 * Table.Count);
-        if (Table.EnsureCapacity(0) > 4 * sweepAt) Table.TrimExcess(sweepAt);   // give back a burst's capacity
+        insertsSinceSweep = 0;
+        collectionsAtSweep = GC.CollectionCount(0);
+        var keep = Math.Max(MinimumSweep, 2 * Table.Count);
+        if (Table.EnsureCapacity(0) > 2 * keep) Table.TrimExcess(keep);   // give back a burst's capacity
     }
 
     /// <summary>Number of entries (live or not yet swept); for tests.</summary>
