@@ -146,3 +146,18 @@ public class NormalFormTests
         return count;
     }
 }
+
+public class LargeSumTests
+{
+    [Fact]
+    public void Shared_sums_are_collected_step_by_step()
+    {
+        var x = Expr.Var("x");
+        var s = x;
+        for (var i = 0; i < 60; i++) s = s + s;        // a tree of 2^60 leaves, a DAG of 61 nodes
+        Assert.Equal(Expr.Const(Math.Pow(2, 60)) * x, s.Simplify());
+        var p = x;
+        for (var i = 0; i < 40; i++) p = p * p;        // x^(2^40)
+        Assert.Equal(Expr.Pow(x, Math.Pow(2, 40)), p.Simplify());
+    }
+}

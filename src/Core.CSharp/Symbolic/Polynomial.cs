@@ -136,12 +136,19 @@ internal sealed class Polynomial
 
     internal bool IsOne => IsConstant && ConstantValue.IsOne;
 
+    // Polynomials are never changed once built (TryDivide copies), so these are cached.
+    private int? degree;
+    private long? bits;
+    private (Monomial, Rational)? leading;
+
     internal int Degree
     {
         get
         {
+            if (degree is { } known) return known;
             var d = 0;
             foreach (var m in Terms.Keys) d = Math.Max(d, m.Degree);
+            degree = d;
             return d;
         }
     }
@@ -151,8 +158,10 @@ internal sealed class Polynomial
     {
         get
         {
+            if (bits is { } known) return known;
             long b = 0;
             foreach (var c in Terms.Values) b += c.Bits;
+            bits = b;
             return b;
         }
     }
@@ -161,12 +170,23 @@ internal sealed class Polynomial
     {
         get
         {
+            if (leading is { } known) return known;
             var first = true;
             (Monomial, Rational) best = default;
             foreach (var (m, c) in Terms)
                 if (first || m.CompareTo(best.Item1) > 0) { best = (m, c); first = false; }
+            leading = best;
             return best;
         }
+    }
+
+    private static (Monomial, Rational) LeadingOf(Dictionary<Monomial, Rational> terms)
+    {
+        var first = true;
+        (Monomial, Rational) best = default;
+        foreach (var (m, c) in terms)
+            if (first || m.CompareTo(best.Item1) > 0) { best = (m, c); first = false; }
+        return best;
     }
 
     internal static Polynomial Add(Polynomial a, Polynomial b, Rational scaleB)
@@ -227,7 +247,7 @@ internal sealed class Polynomial
         while (r.Count > 0)
         {
             if (++steps > maxSteps) return null;
-            var (rm, rc) = new Polynomial(r).Leading;
+            var (rm, rc) = LeadingOf(r);
             if (!rm.IsDivisibleBy(lm)) return null;
             var tm = rm.Times(lm, -1);
             var tc = rc / lc;
@@ -274,18 +294,27 @@ internal sealed class Polynomial
         }
     }
 
-    /// <summary>Structural key: equal polynomials give equal keys.</summary>
-    internal string Key
+    /// <summary>A hash of the terms, independent of their order: equal polynomials hash equally.</summary>
+    internal long Hash
     {
         get
         {
-            var parts = Terms.Select(t =>
-            {
-                var s = new System.Text.StringBuilder();
-                for (var i = 0; i < t.Key.Count; i++) s.Append(t.Key.AtomAt(i)).Append('^').Append(t.Key.PowerAt(i)).Append('.');
-                return s.Append(':').Append(t.Value.ToString()).ToString();
-            }).Order(StringComparer.Ordinal);
-            return string.Join("|", parts);
+            if (hash is { } h) return h;
+            long sum = 0;
+            foreach (var (m, c) in Terms) sum += StableHash.Mix(m.GetHashCode(), c.GetHashCode());
+            hash = sum;
+            return sum;
         }
+    }
+
+    private long? hash;
+
+    internal bool SameAs(Polynomial other)
+    {
+        if (ReferenceEquals(this, other)) return true;
+        if (Count != other.Count || Hash != other.Hash) return false;
+        foreach (var (m, c) in Terms)
+            if (!other.Terms.TryGetValue(m, out var d) || d != c) return false;
+        return true;
     }
 }

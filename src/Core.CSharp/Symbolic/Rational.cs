@@ -29,6 +29,14 @@ internal readonly struct Rational : IEquatable<Rational>
     {
         if (den.IsZero) throw new DivideByZeroException("rational with zero denominator");
         if (den.Sign < 0) { num = -num; den = -den; }
+        if (den.IsOne) return new Rational(num, den);
+        if (num.IsZero) return Zero;
+        if (den.IsPowerOfTwo)
+        {
+            // Constants from doubles are dyadic and stay so under + − ×: reduce by shifting, no gcd.
+            var shift = (int)Math.Min((long)BigInteger.TrailingZeroCount(num), (long)den.GetBitLength() - 1);
+            return shift == 0 ? new Rational(num, den) : new Rational(num >> shift, den >> shift);
+        }
         var g = BigInteger.GreatestCommonDivisor(num, den);
         return g.IsOne || g.IsZero ? new Rational(num, den) : new Rational(num / g, den / g);
     }

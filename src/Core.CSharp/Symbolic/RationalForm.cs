@@ -17,7 +17,10 @@ internal sealed class RationalForm
 
     internal List<Factor> Denominator { get; }
 
-    internal sealed record Factor(Polynomial Polynomial, string Key, int Power);
+    internal sealed record Factor(Polynomial Polynomial, int Power)
+    {
+        internal bool IsSame(Factor other) => Polynomial.SameAs(other.Polynomial);
+    }
 }
 
 /// <summary>
@@ -49,7 +52,7 @@ internal sealed class RationalAlgebra
     internal bool Trigonometric { get; }
 
     private const int MaxDegree = 24;
-    private const long MaxBits = 8192;
+    private const long MaxBits = 2048;
     private const int MaxFactors = 8;
 
     internal RationalForm Constant(Rational c) => new(Polynomial.Constant(c), []);
@@ -82,7 +85,7 @@ internal sealed class RationalAlgebra
         var factors = new List<RationalForm.Factor>(a.Denominator);
         foreach (var f in b.Denominator)
         {
-            var at = factors.FindIndex(g => g.Key == f.Key);
+            var at = factors.FindIndex(g => g.IsSame(f));
             if (at < 0) factors.Add(f);
             else if (factors[at].Power < f.Power) factors[at] = f;
         }
@@ -98,7 +101,7 @@ internal sealed class RationalAlgebra
         var n = a.Numerator;
         foreach (var f in common)
         {
-            var have = a.Denominator.Find(g => g.Key == f.Key)?.Power ?? 0;
+            var have = a.Denominator.Find(g => g.IsSame(f))?.Power ?? 0;
             for (var i = have; i < f.Power; i++)
             {
                 n = Polynomial.Multiply(n, f.Polynomial);
@@ -110,12 +113,14 @@ internal sealed class RationalAlgebra
 
     internal RationalForm? Multiply(RationalForm a, RationalForm b)
     {
-        if (a.Numerator.Count * b.Numerator.Count > 4 * MaxTerms) return null;
+        if (a.Numerator.Count * b.Numerator.Count > 4 * MaxTerms
+            || a.Numerator.Degree + b.Numerator.Degree > MaxDegree
+            || a.Numerator.Bits + b.Numerator.Bits > MaxBits) return null;
         var n = Polynomial.Multiply(a.Numerator, b.Numerator);
         var factors = new List<RationalForm.Factor>(a.Denominator);
         foreach (var f in b.Denominator)
         {
-            var at = factors.FindIndex(g => g.Key == f.Key);
+            var at = factors.FindIndex(g => g.IsSame(f));
             if (at < 0) factors.Add(f);
             else factors[at] = factors[at] with { Power = factors[at].Power + f.Power };
         }
@@ -180,9 +185,8 @@ internal sealed class RationalAlgebra
 
     private static void Merge(List<RationalForm.Factor> factors, Polynomial p, int k)
     {
-        var key = p.Key;
-        var at = factors.FindIndex(g => g.Key == key);
-        if (at < 0) factors.Add(new RationalForm.Factor(p, key, k));
+        var at = factors.FindIndex(g => g.Polynomial.SameAs(p));
+        if (at < 0) factors.Add(new RationalForm.Factor(p, k));
         else factors[at] = factors[at] with { Power = factors[at].Power + k };
     }
 

@@ -10,10 +10,11 @@ internal sealed partial class Simplifier
 
     private Expr Choose(Expr first)
     {
-        if (first.Kind is ExprKind.Constant or ExprKind.Variable) return Done(first);
+        // Leaves, and sums or products the first pass found too large, are kept as they are.
+        if (first.Kind is ExprKind.Constant or ExprKind.Variable || oversized.Contains(first)) return Done(first);
         var best = first;
         var bestSize = Operations(first);
-        if (algebra is not null && IsArithmetic(first) && Form(first) is { } rf)
+        if (algebra is not null && IsArithmetic(first) && Form(first) is { } rf && Estimate(rf) <= bestSize + 3)
             foreach (var built in new[] { algebra.ToExpr(rf), algebra.ToFactoredExpr(rf) })
             {
                 if (built is null) continue;
@@ -28,6 +29,29 @@ internal sealed partial class Simplifier
             if (size <= bestSize && candidate != best) { best = candidate; bestSize = size; }
         }
         return Done(best);
+    }
+
+    /// <summary>About the operation count of the form written out (within an operation or two of
+    /// what building it gives), so that forms that cannot win are never built.</summary>
+    private long Estimate(RationalForm f)
+    {
+        var size = Estimate(f.Numerator);
+        foreach (var d in f.Denominator) size += Estimate(d.Polynomial) + (d.Power != 1 ? 1 : 0) + 1;
+        return size;
+    }
+
+    private long Estimate(Polynomial p)
+    {
+        long size = Math.Max(0, p.Count - 1);
+        foreach (var (m, c) in p.Terms)
+        {
+            if (m.Count == 0) continue;
+            if (!(c.IsOne || (-c).IsOne)) size++;
+            size += m.Count - 1;
+            for (var i = 0; i < m.Count; i++)
+                size += Operations(algebra!.Atoms.Atom(m.AtomAt(i))) + (m.PowerAt(i) != 1 ? 1 : 0);
+        }
+        return size;
     }
 
     /// <summary>Marks a result as already simplified, so that rebuilding forms around it never
@@ -78,7 +102,12 @@ internal sealed partial class Simplifier
                 f = Inverse(n.Right!, 0) is { } inverse ? algebra!.Multiply(forms[n.Left!], inverse) : null;
             else if (n.Is(Primitives<Expr>.Pow) && n.Right!.IsConstant && Expr.IsInteger(n.Right.ConstantValue) && Math.Abs(n.Right.ConstantValue) <= 16)
                 f = algebra!.Power(forms[n.Left!], (int)n.Right.ConstantValue);
-            forms[n] = f ?? algebra!.Atom(n);
+            if (f is null)
+            {
+                f = algebra!.Atom(n);
+                canonical.TryAdd(n, n);   // an atom is rebuilt as it is, never re-simplified inside
+            }
+            forms[n] = f;
         }
         return forms[e];
     }

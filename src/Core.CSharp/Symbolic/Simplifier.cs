@@ -23,6 +23,10 @@ internal sealed partial class Simplifier
     /// <summary>The most terms (or factors) gathered into one first-pass normal form.</summary>
     internal const int MaxTerms = 4096;
 
+    /// <summary>The most nodes one gathering walks: a chain of 10⁶ additions is collected, while a DAG
+    /// whose tree is exponentially larger (s = s + s …) gives up after this many steps.</summary>
+    internal const int MaxVisits = 1 << 20;
+
     private readonly SimplifyOptions options;
     private readonly RationalAlgebra? algebra;
 
@@ -54,21 +58,27 @@ internal sealed partial class Simplifier
         return s.simplified[root];
     }
 
-    /// <summary>Sums whose every user is a sum, and products whose every user is a product: the
-    /// outermost sum (product) gathers them, so they are not normalised on their own.</summary>
+    /// <summary>Sums used exactly once, by a sum, and products used exactly once, by a product: the
+    /// outermost sum (product) gathers them, so they are not normalised on their own. Shared nodes are
+    /// normalised once and gathered as they are, so no walk repeats a shared part.</summary>
     private static HashSet<Expr> Interior(List<Expr> order, Expr root)
     {
+        var uses = new Dictionary<Expr, int>();
         var usedElsewhere = new HashSet<Expr> { root };
         foreach (var n in order)
         {
             var sum = IsSumNode(n);
             var product = IsProductNode(n);
-            if (n.Left is { } l && !(sum && IsSumNode(l)) && !(product && IsProductNode(l))) usedElsewhere.Add(l);
-            if (n.Right is { } r && !(sum && IsSumNode(r)) && !(product && IsProductNode(r))) usedElsewhere.Add(r);
+            foreach (var child in new[] { n.Left, n.Right })
+            {
+                if (child is null) continue;
+                uses[child] = uses.GetValueOrDefault(child) + 1;
+                if (!(sum && IsSumNode(child)) && !(product && IsProductNode(child))) usedElsewhere.Add(child);
+            }
         }
         var interior = new HashSet<Expr>();
         foreach (var n in order)
-            if ((IsSumNode(n) || IsProductNode(n)) && !usedElsewhere.Contains(n)) interior.Add(n);
+            if ((IsSumNode(n) || IsProductNode(n)) && !usedElsewhere.Contains(n) && uses.GetValueOrDefault(n) == 1) interior.Add(n);
         return interior;
     }
 

@@ -39,7 +39,7 @@ public sealed class SimplifyOptions
     /// <c>log(1 + exp(u))</c> → <c>softplus(u)</c>, <c>(exp(u) - exp(-u))/(exp(u) + exp(-u))</c> → <c>tanh(u)</c>.</summary>
     public bool Activations { get; init; } = true;
 
-    /// <summary>The budget: the most terms a polynomial normal form may have (default 64). Past it a
+    /// <summary>The budget: the most terms a polynomial normal form may have (default 16). Past it a
     /// subexpression keeps its first-pass form, so simplification stays fast on large expressions.</summary>
     public int MaxTerms
     {
@@ -51,7 +51,7 @@ public sealed class SimplifyOptions
         }
     }
 
-    private readonly int maxTerms = 64;
+    private readonly int maxTerms = 16;
 
     internal bool Any => RationalFunctions || FunctionIdentities || Trigonometric || Activations;
 }
