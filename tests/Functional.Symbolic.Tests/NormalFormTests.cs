@@ -49,6 +49,7 @@ public class NormalFormTests
     [InlineData("tan(x)*cos(x)", "sin(x)")]
     [InlineData("sin(x)/cos(x)", "tan(x)")]
     [InlineData("sinh(x)/cosh(x)", "tanh(x)")]
+    [InlineData("cos(x)/sin(x)", "1/tan(x)")]
     [InlineData("(1 + tan(x)^2)*cos(x)^2", "1")]
     [InlineData("(1 - tanh(x)^2)*cosh(x)^2", "1")]
     // parity

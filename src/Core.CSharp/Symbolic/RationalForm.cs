@@ -278,12 +278,26 @@ internal sealed class RationalAlgebra
     /// coefficient does not fit a double.</summary>
     internal Expr? ToExpr(RationalForm f)
     {
-        var num = ToExpr(f.Numerator);
-        if (num is null) return null;
-        Expr? den = null;
+        // Factors are stored monic; one with a coefficient a double cannot hold (x + 1/3) is written
+        // with integer coefficients instead (3*x + 1).
+        var numerator = f.Numerator;
+        var scaled = new List<Polynomial>();
         foreach (var d in f.Denominator)
         {
-            var e = ToExpr(d.Polynomial);
+            var lcm = System.Numerics.BigInteger.One;
+            if (d.Polynomial.Terms.Values.Any(c => !c.Den.IsPowerOfTwo))
+                foreach (var c in d.Polynomial.Terms.Values) lcm = lcm / System.Numerics.BigInteger.GreatestCommonDivisor(lcm, c.Den) * c.Den;
+            var l = Rational.Of(lcm, System.Numerics.BigInteger.One);
+            scaled.Add(d.Polynomial.Scale(l));
+            for (var i = 0; i < d.Power; i++) numerator = numerator.Scale(l);
+        }
+        var num = ToExpr(numerator);
+        if (num is null) return null;
+        Expr? den = null;
+        for (var k = 0; k < f.Denominator.Count; k++)
+        {
+            var d = f.Denominator[k];
+            var e = ToExpr(scaled[k]);
             if (e is null) return null;
             var p = Expr.Apply(Primitives<Expr>.Pow, e, Expr.Const(d.Power));
             den = den is null ? p : Expr.Apply(Primitives<Expr>.Multiply, den, p);

@@ -147,17 +147,18 @@ internal sealed partial class Simplifier
         return false;
     }
 
-    /// <summary>sin(u)^k / cos(u)^m → tan(u)^min(k, m) · … (and sinh/cosh → tanh).</summary>
+    /// <summary>sin(u)^k·cos(u)^−m → tan(u)^min(k, m)·…, and cos(u)^k·sin(u)^−m → tan(u)^−min(k, m)·…
+    /// (and sinh/cosh → tanh).</summary>
     private static bool Quotients(List<(Expr Base, double Exponent)> factors, UnaryPrimitive<Expr> top, UnaryPrimitive<Expr> bottom, UnaryPrimitive<Expr> quotient)
     {
         var changed = false;
         for (var i = 0; i < factors.Count; i++)
         {
             var (s, k) = factors[i];
-            if (!s.Is(top) || k <= 0) continue;
-            var j = factors.FindIndex(f => f.Base.Is(bottom) && f.Base.Left == s.Left && f.Exponent < 0);
+            if (!s.Is(top) || k == 0) continue;
+            var j = factors.FindIndex(f => f.Base.Is(bottom) && f.Base.Left == s.Left && f.Exponent * k < 0);
             if (j < 0) continue;
-            var m = Math.Min(k, -factors[j].Exponent);
+            var m = Math.Sign(k) * Math.Min(Math.Abs(k), Math.Abs(factors[j].Exponent));
             factors[i] = (s, k - m);
             factors[j] = (factors[j].Base, factors[j].Exponent + m);
             factors.Add((Expr.Apply(quotient, s.Left!), m));
