@@ -44,6 +44,20 @@ public class SimplifyQualityBenchmarks
         return n;
     }
 
+    [Benchmark]
+    public Expr LogisticMapFirstPassOnly() => LogisticMap().Diff("x").Simplify(SimplifyOptions.Basic);
+
+    [Benchmark]
+    public Expr LogisticMapFullSimplify() => LogisticMap().Diff("x").Simplify();
+
+    private static Expr LogisticMap()
+    {
+        var r = Expr.Const(3.9);
+        var l = Expr.Var("x");
+        for (var k = 1; k < 20; k++) l = r * l * (1 - l);
+        return l;
+    }
+
     private static Expr Smooth(Random rng, int depth, string[] vars)
     {
         if (depth == 0 || rng.NextDouble() < 0.25)

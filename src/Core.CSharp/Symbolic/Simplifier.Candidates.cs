@@ -14,7 +14,7 @@ internal sealed partial class Simplifier
         if (first.Kind is ExprKind.Constant or ExprKind.Variable || oversized.Contains(first)) return Done(first);
         var best = first;
         var bestSize = Operations(first);
-        if (algebra is not null && IsArithmetic(first) && Form(first) is { } rf && Estimate(rf) <= bestSize + 3)
+        if (algebra is not null && IsArithmetic(first) && RationalMightHelp(first) && Form(first) is { } rf && Estimate(rf) <= bestSize + 3)
             foreach (var built in new[] { algebra.ToExpr(rf), algebra.ToFactoredExpr(rf) })
             {
                 if (built is null) continue;
@@ -22,13 +22,69 @@ internal sealed partial class Simplifier
                 var size = Operations(candidate);
                 if (size < bestSize) { best = candidate; bestSize = size; forms[candidate] = rf; }
             }
-        if ((options.FunctionIdentities || options.Activations || options.Trigonometric) && (IsProductNode(best) || (best.Is(Primitives<Expr>.Pow) && best.Right!.IsConstant)) && RewriteProduct(best) is { } rewritten)
+        if ((options.FunctionIdentities || options.Activations || options.Trigonometric) && (IsProductNode(best) || (best.Is(Primitives<Expr>.Pow) && best.Right!.IsConstant)) && ProductRewriteMightHelp(best) && RewriteProduct(best) is { } rewritten)
         {
             var candidate = Canonical(rewritten);
             var size = Operations(candidate);
             if (size <= bestSize && candidate != best) { best = candidate; bestSize = size; }
         }
         return Done(best);
+    }
+
+    /// <summary>A quick look at the top of a first-pass form (its terms and their factors): the
+    /// rational form can only differ when some factor is a sum (to expand or cancel), a tangent or a
+    /// squared cosine (trigonometric reduction), when two terms have denominators (to combine) or when
+    /// all terms share a factor (to take out). Everything else is already a collected polynomial in
+    /// its atoms, so the form is not built.</summary>
+    private bool RationalMightHelp(Expr first)
+    {
+        var terms = new List<Expr>();
+        var pending = new Stack<Expr>([first]);
+        while (pending.Count > 0)
+        {
+            var e = pending.Pop();
+            if (terms.Count > 4 * options.MaxTerms) return true;
+            if (IsSumNode(e)) { pending.Push(e.Left!); if (e.Right is { } r) pending.Push(r); }
+            else terms.Add(e);
+        }
+        var denominators = 0;
+        HashSet<Expr>? shared = null;
+        foreach (var term in terms)
+        {
+            var bases = new HashSet<Expr>();
+            var hasDenominator = false;
+            var stack = new Stack<(Expr Node, double Power)>([(term, 1)]);
+            while (stack.Count > 0)
+            {
+                var (e, k) = stack.Pop();
+                if (e.Is(Primitives<Expr>.Multiply)) { stack.Push((e.Left!, k)); stack.Push((e.Right!, k)); continue; }
+                if (e.Is(Primitives<Expr>.Divide)) { stack.Push((e.Left!, k)); stack.Push((e.Right!, -k)); continue; }
+                if (e.Is(Primitives<Expr>.Pow) && e.Right!.IsConstant) { stack.Push((e.Left!, k * e.Right.ConstantValue)); continue; }
+                if (IsSumNode(e)) return true;
+                if (options.Trigonometric && (e.Is(Primitives<Expr>.Tan) || e.Is(Primitives<Expr>.Tanh)
+                    || ((e.Is(Primitives<Expr>.Cos) || e.Is(Primitives<Expr>.Cosh)) && Math.Abs(k) >= 2))) return true;
+                if (k < 0) hasDenominator = true;
+                else if (!e.IsConstant) bases.Add(e);
+            }
+            if (hasDenominator) denominators++;
+            if (shared is null) shared = bases;
+            else shared.IntersectWith(bases);
+        }
+        return denominators >= 2 || (terms.Count >= 2 && shared is { Count: > 0 });
+    }
+
+    /// <summary>True when some factor is one the product identities act on.</summary>
+    private static bool ProductRewriteMightHelp(Expr product)
+    {
+        var stack = new Stack<Expr>([product]);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            if (IsProductNode(e) || (e.Is(Primitives<Expr>.Pow) && e.Right!.IsConstant)) { stack.Push(e.Left!); if (!e.Is(Primitives<Expr>.Pow)) stack.Push(e.Right!); continue; }
+            if (e.Is(Primitives<Expr>.Sqrt) || e.Is(Primitives<Expr>.Exp) || e.Is(Primitives<Expr>.Sigmoid) || e.Is(Primitives<Expr>.Sin)
+                || e.Is(Primitives<Expr>.Cos) || e.Is(Primitives<Expr>.Sinh) || e.Is(Primitives<Expr>.Cosh) || e.Is(Primitives<Expr>.Add)) return true;
+        }
+        return false;
     }
 
     /// <summary>About the operation count of the form written out (within an operation or two of
