@@ -52,7 +52,7 @@ internal sealed class RationalAlgebra
     internal bool Trigonometric { get; }
 
     private const int MaxDegree = 24;
-    private const long MaxBits = 2048;
+    private const long MaxBits = 1024;
     private const int MaxFactors = 8;
 
     internal RationalForm Constant(Rational c) => new(Polynomial.Constant(c), []);
@@ -113,7 +113,7 @@ internal sealed class RationalAlgebra
 
     internal RationalForm? Multiply(RationalForm a, RationalForm b)
     {
-        if (a.Numerator.Count * b.Numerator.Count > 4 * MaxTerms
+        if (a.Numerator.Count * b.Numerator.Count > 2 * MaxTerms
             || a.Numerator.Degree + b.Numerator.Degree > MaxDegree
             || a.Numerator.Bits + b.Numerator.Bits > MaxBits) return null;
         var n = Polynomial.Multiply(a.Numerator, b.Numerator);
