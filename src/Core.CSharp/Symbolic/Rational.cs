@@ -60,17 +60,14 @@ internal readonly struct Rational : IEquatable<Rational>
     {
         if (Den.IsOne) return (double)Num;
         var a = BigInteger.Abs(Num);
-        // Scale so the integer quotient carries 64 significant bits, then rescale.
-        var shift = 64 - (int)(a.GetBitLength() - Den.GetBitLength());
-        var q = shift >= 0 ? (a << shift) / Den : a / (Den << -shift);
-        var d = Math.ScaleB((double)q, -shift);
+        // An integer quotient of 63–64 bits with a sticky bit for a non-zero remainder: converting
+        // it to double rounds once, correctly (ties to even), then the scaling is exact.
+        var shift = 63 - (int)(a.GetBitLength() - Den.GetBitLength());
+        var q = BigInteger.DivRem(shift >= 0 ? a << shift : a, shift >= 0 ? Den : Den << -shift, out var remainder);
+        var bits = (ulong)q | (remainder.IsZero ? 0UL : 1UL);
+        var d = Math.ScaleB((double)bits, -shift);
         return Num.Sign < 0 ? -d : d;
     }
-
-    /// <summary>True when the double nearest this number is exactly this number.</summary>
-    internal bool IsExactDouble => Den.IsPowerOfTwo && double.IsFinite(ToDouble()) && FromDouble(ToDouble()) == this;
-
-    internal int Sign => Num.Sign;
 
     /// <summary>Bits in numerator and denominator: the cost of arithmetic on it.</summary>
     internal long Bits => Num.GetBitLength() + Den.GetBitLength();

@@ -74,7 +74,7 @@ internal sealed class RationalAlgebra
 
     private RationalForm AtomForm(Expr atom) => new(Polynomial.Of(Monomial.Atom(Atoms[atom]), Rational.One), []);
 
-    internal RationalForm? Negate(RationalForm a) => new(a.Numerator.Scale(-Rational.One), a.Denominator);
+    internal RationalForm Negate(RationalForm a) => new(a.Numerator.Scale(-Rational.One), a.Denominator);
 
     internal RationalForm? Add(RationalForm a, RationalForm b, bool subtract = false)
     {
