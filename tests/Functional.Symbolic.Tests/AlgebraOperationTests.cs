@@ -147,3 +147,19 @@ public class AlgebraOperationTests
         Assert.True(compared > 3000);
     }
 }
+
+public class SeriesOrderTests
+{
+    [Fact]
+    public void High_orders_of_a_rational_function_stay_compact()
+    {
+        // 1/(1 + x²) = Σ (−1)ᵏ x²ᵏ: order 30 needs 30 derivatives, each one numerator over a power of 1 + x².
+        var c = Expr.Parse("1/(1 + x^2)").Series("x", 0, 30);
+        var none = new Dictionary<string, double>();
+        for (var k = 0; k <= 30; k++)
+        {
+            var expected = k % 2 == 1 ? 0 : (k % 4 == 0 ? 1 : -1);
+            Assert.Equal(expected, c[k].Evaluate(none), 1e-12);
+        }
+    }
+}

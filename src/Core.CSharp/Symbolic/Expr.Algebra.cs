@@ -46,16 +46,19 @@ public sealed partial class Expr
         if (!double.IsFinite(at)) throw new ArgumentOutOfRangeException(nameof(at), at, "the expansion point must be finite");
         var point = Const(at);
         var coefficients = new Expr[order + 1];
-        var derivative = Simplify();
+        // A larger budget than Simplify's default: derivatives of rational functions stay one
+        // numerator over a power of the denominator instead of growing term by term.
+        var options = new SimplifyOptions { MaxTerms = 256 };
+        var derivative = Simplify(options);
         System.Numerics.BigInteger factorial = 1;
         for (var k = 0; k <= order; k++)
         {
             if (k > 0)
             {
                 factorial *= k;
-                derivative = derivative.Diff(variable).Simplify();
+                derivative = derivative.Diff(variable).Simplify(options);
             }
-            var value = derivative.Substitute(variable, point).Simplify();
+            var value = derivative.Substitute(variable, point).Simplify(options);
             coefficients[k] = DivideExactly(value, factorial);
         }
         return coefficients;

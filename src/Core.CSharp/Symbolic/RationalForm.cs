@@ -51,8 +51,9 @@ internal sealed class RationalAlgebra
 
     internal bool Trigonometric { get; }
 
-    private const int MaxDegree = 24;
-    private const long MaxBits = 1024;
+    /// <summary>The highest degree of a form: 24, or the term budget when that is larger.</summary>
+    private int MaxDegree => Math.Max(24, MaxTerms);
+    private long MaxBits => 64L * MaxTerms;
     private const int MaxFactors = 8;
 
     internal RationalForm Constant(Rational c) => new(Polynomial.Constant(c), []);

@@ -156,7 +156,7 @@ internal sealed partial class Simplifier
             else if (n.Is(Primitives<Expr>.Multiply)) f = algebra!.Multiply(forms[n.Left!], forms[n.Right!]);
             else if (n.Is(Primitives<Expr>.Divide))
                 f = Inverse(n.Right!, 0) is { } inverse ? algebra!.Multiply(forms[n.Left!], inverse) : null;
-            else if (n.Is(Primitives<Expr>.Pow) && n.Right!.IsConstant && Expr.IsInteger(n.Right.ConstantValue) && Math.Abs(n.Right.ConstantValue) <= 16)
+            else if (n.Is(Primitives<Expr>.Pow) && n.Right!.IsConstant && Expr.IsInteger(n.Right.ConstantValue) && Math.Abs(n.Right.ConstantValue) <= 64)
                 f = algebra!.Power(forms[n.Left!], (int)n.Right.ConstantValue);
             if (f is null)
             {
@@ -174,7 +174,7 @@ internal sealed partial class Simplifier
     {
         if (depth < 32 && e.Is(Primitives<Expr>.Multiply))
             return Inverse(e.Left!, depth + 1) is { } l && Inverse(e.Right!, depth + 1) is { } r ? algebra!.Multiply(l, r) : null;
-        if (depth < 32 && e.Is(Primitives<Expr>.Pow) && e.Right!.IsConstant && Expr.IsInteger(e.Right.ConstantValue) && e.Right.ConstantValue is > 0 and <= 16)
+        if (depth < 32 && e.Is(Primitives<Expr>.Pow) && e.Right!.IsConstant && Expr.IsInteger(e.Right.ConstantValue) && e.Right.ConstantValue is > 0 and <= 64)
             return Inverse(e.Left!, depth + 1) is { } b ? algebra!.Power(b, (int)e.Right.ConstantValue) : null;
         return algebra!.Invert(Form(e));
     }
