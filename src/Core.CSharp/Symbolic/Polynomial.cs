@@ -51,18 +51,20 @@ internal readonly struct Monomial : IEquatable<Monomial>
     {
         if (other.Count == 0) return this;
         if (Count == 0 && sign == 1) return other;
-        var a = new List<int>(Count + other.Count);
-        var p = new List<int>(Count + other.Count);
-        int i = 0, j = 0;
+        var a = new int[Count + other.Count];
+        var p = new int[Count + other.Count];
+        int i = 0, j = 0, n = 0;
         while (i < Count || j < other.Count)
         {
             int atom, power;
             if (j == other.Count || (i < Count && atoms![i] < other.atoms![j])) { atom = atoms![i]; power = powers![i]; i++; }
             else if (i == Count || other.atoms![j] < atoms![i]) { atom = other.atoms![j]; power = sign * other.powers![j]; j++; }
             else { atom = atoms[i]; power = powers![i] + sign * other.powers![j]; i++; j++; }
-            if (power != 0) { a.Add(atom); p.Add(power); }
+            if (power != 0) { a[n] = atom; p[n] = power; n++; }
         }
-        return a.Count == 0 ? One : new Monomial([.. a], [.. p]);
+        if (n == 0) return One;
+        if (n < a.Length) { Array.Resize(ref a, n); Array.Resize(ref p, n); }
+        return new Monomial(a, p);
     }
 
     /// <summary>True when other divides this among monomials with non-negative powers.</summary>
@@ -241,6 +243,9 @@ internal sealed class Polynomial
         if (d.IsZero) return null;
         if (d.IsConstant) return a.Scale(Rational.One / d.ConstantValue);
         var (lm, lc) = d.Leading;
+        // Exact division makes lt(a) = lt(q)·lt(d): most non-divisors are rejected here, uncopied.
+        if (a.IsZero) return a;
+        if (!a.Leading.Monomial.IsDivisibleBy(lm) || a.Count < 1) return null;
         var r = new Dictionary<Monomial, Rational>(a.Terms);
         var q = new Dictionary<Monomial, Rational>();
         var steps = 0;

@@ -183,8 +183,10 @@ internal sealed partial class Simplifier
     /// <paramref name="known"/> (their subtrees are not entered).</summary>
     private static List<Expr> PostOrderExcept<T>(Expr root, Dictionary<Expr, T> known)
     {
+        if (known.ContainsKey(root)) return [];
+        // The common case, a new node over known children, without the walk's allocations.
+        if ((root.Left is null || known.ContainsKey(root.Left)) && (root.Right is null || known.ContainsKey(root.Right))) return [root];
         var order = new List<Expr>();
-        if (known.ContainsKey(root)) return order;
         var seen = new HashSet<Expr>();
         var stack = new Stack<(Expr Node, bool Expanded)>();
         stack.Push((root, false));

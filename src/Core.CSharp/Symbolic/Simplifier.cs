@@ -23,9 +23,15 @@ internal sealed partial class Simplifier
     /// <summary>The most terms (or factors) gathered into one first-pass normal form.</summary>
     internal const int MaxTerms = 4096;
 
-    /// <summary>The most nodes one gathering walks: a chain of 10⁶ additions is collected, while a DAG
-    /// whose tree is exponentially larger (s = s + s …) gives up after this many steps.</summary>
-    internal const int MaxVisits = 1 << 20;
+    /// <summary>The steps a gathering may take beyond the nodes of its region (see <see cref="Interior"/>):
+    /// a region is a tree, so its walk is linear; anything else gives up early.</summary>
+    internal const int BaseVisits = 4096;
+
+    /// <summary>The steps the current gathering may take.</summary>
+    private int maxVisits = BaseVisits;
+
+    /// <summary>For each region root, the number of interior nodes it gathers.</summary>
+    private Dictionary<Expr, int> regionSizes = new();
 
     private readonly SimplifyOptions options;
     private readonly RationalAlgebra? algebra;
@@ -51,8 +57,15 @@ internal sealed partial class Simplifier
         var interior = Interior(order, root);
         foreach (var n in order)
         {
-            if (interior.Contains(n)) { s.simplified[n] = Rebuild(n, s.simplified); continue; }
+            if (interior.Contains(n))
+            {
+                s.simplified[n] = Rebuild(n, s.simplified);
+                s.regionSizes[n] = 1 + s.regionSizes.GetValueOrDefault(n.Left!) + (n.Right is { } r ? s.regionSizes.GetValueOrDefault(r) : 0);
+                continue;
+            }
+            s.maxVisits = BaseVisits + 4 * ((n.Left is { } left ? s.regionSizes.GetValueOrDefault(left) : 0) + (n.Right is { } right ? s.regionSizes.GetValueOrDefault(right) : 0));
             var first = s.Step(n, s.simplified);
+            s.maxVisits = BaseVisits;
             s.simplified[n] = options.Any ? s.Choose(first) : first;
         }
         return s.simplified[root];
