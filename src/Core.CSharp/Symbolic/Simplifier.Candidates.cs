@@ -8,7 +8,18 @@ internal sealed partial class Simplifier
     private readonly Dictionary<Expr, long> operations = new();
     private readonly Dictionary<Expr, Expr> canonical = new();
 
+    private readonly Dictionary<Expr, Expr> bestOf = new();
+
     private Expr Choose(Expr first)
+    {
+        if (bestOf.TryGetValue(first, out var known)) return known;   // met before (shared forms)
+        var chosen = ChooseNew(first);
+        bestOf[first] = chosen;
+        bestOf.TryAdd(chosen, chosen);
+        return chosen;
+    }
+
+    private Expr ChooseNew(Expr first)
     {
         // Leaves, and sums or products the first pass found too large, are kept as they are.
         if (first.Kind is ExprKind.Constant or ExprKind.Variable || oversized.Contains(first)) return Done(first);
