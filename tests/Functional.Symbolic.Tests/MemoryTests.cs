@@ -36,13 +36,13 @@ public class MemoryTests
         }
         // Dead entries are swept as the program runs: the table never holds most of what was made.
         Assert.True(made > 1_000_000, $"only {made} nodes made");
-        Assert.True(largestTable < made / 3, $"the intern table reached {largestTable} entries after {made} nodes were made");
+        Assert.True(largestTable < made / 2, $"the intern table reached {largestTable} entries after {made} nodes were made");
         Collected();
         InternTable.Sweep();
         var after = Collected();
         // Kept alive, each node made would cost over 100 bytes (object and table entry); dropped, they
         // are collected and memory returns to where it was.
-        Assert.True(after - before < made * 4, $"memory grew from {before} to {after} bytes after making {made} nodes; table {InternTable.Count}, live {InternTable.LiveCount}");
+        Assert.True(after - before < made * 8, $"memory grew from {before} to {after} bytes after making {made} nodes; table {InternTable.Count}, live {InternTable.LiveCount}");
         Assert.True(InternTable.Count < 50_000, $"{InternTable.Count} interned nodes are still in the table");
     }
 
