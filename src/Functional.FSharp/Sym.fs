@@ -37,6 +37,23 @@ module Sym =
     /// <summary>An equal-valued, tidier expression.</summary>
     let simplify (e: Expr) : Expr = e.Simplify()
 
+    /// <summary>Simplification with chosen stages (see <c>SimplifyOptions</c>).</summary>
+    let simplifyWith (options: SimplifyOptions) (e: Expr) : Expr = e.Simplify options
+
+    /// <summary>Products and integer powers of sums multiplied out, like terms collected:
+    /// <c>(x + 1)^2</c> → <c>x^2 + 2*x + 1</c>.</summary>
+    /// <exception cref="T:System.InvalidOperationException">The expansion would exceed 100 000 terms.</exception>
+    let expand (e: Expr) : Expr = e.Expand()
+
+    /// <summary>Replaces the variable <paramref name="variable"/> by <paramref name="replacement"/>:
+    /// <c>e |&gt; Sym.subs "x" (Sym.parse "y + 1")</c>.</summary>
+    let subs (variable: string) (replacement: Expr) (e: Expr) : Expr = e.Substitute(variable, replacement)
+
+    /// <summary>The Taylor coefficients c₀ … c_order in <paramref name="variable"/> about
+    /// <paramref name="at"/> (cₖ = f⁽ᵏ⁾(at)/k!), as exact expressions where possible.</summary>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">The order is negative or above 64, or the point is not finite.</exception>
+    let series (variable: string) (at: float) (order: int) (e: Expr) : Expr list = e.Series(variable, at, order) |> List.ofArray
+
     /// <summary>The value at the given variable values.</summary>
     /// <exception cref="T:System.Collections.Generic.KeyNotFoundException">A variable has no value; the message names it.</exception>
     let eval (env: Map<string, float>) (e: Expr) : float = e.Evaluate(env :> IReadOnlyDictionary<string, float>)

@@ -48,4 +48,12 @@ public class HessianRouteTests
         var dt = Derivative(t => Hessian(x => x[0] * x[0] * x[0])([t])[0, 0])(0.8);
         Assert.Equal(6.0, dt.Value, 14);
     }
+
+    [Fact]
+    public void At_a_singular_point_the_Hessian_follows_forward_over_reverse()
+    {
+        Assert.Equal(double.PositiveInfinity, Hessian(x => 1.0 / x[0])([0.0])[0, 0].Value);
+        Assert.Equal(JacFwd(Grad((Scalar[] x) => Scalar.Sqrt(x[0]) * x[1]))([0.0, 1.0])[0, 0].Value,
+                     Hessian(x => Scalar.Sqrt(x[0]) * x[1])([0.0, 1.0])[0, 0].Value);
+    }
 }

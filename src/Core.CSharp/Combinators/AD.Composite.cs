@@ -50,7 +50,8 @@ public static partial class AD
     /// (a custom rule, a vector op, a value it closes over), it is forward-over-reverse,
     /// <c>JacFwd(Grad(f))</c> — the reference route, which nests in every pairing. Both give the same
     /// Hessian; the traced route is about 10× faster for n = 100.</summary>
-    /// <remarks>When the trace cannot record f, f has run once before the fallback runs it again.</remarks>
+    /// <remarks>When the trace cannot record f, or its Hessian is not finite, f has run once before the
+    /// fallback runs it again.</remarks>
     public static Func<Scalar[], Scalar[,]> Hessian(Func<Scalar[], Scalar> f)
     {
         ArgumentNullException.ThrowIfNull(f);
@@ -64,6 +65,10 @@ public static partial class AD
             catch (NotSupportedException) { return forwardOverReverse(x); }
             var hessian = new double[x.Length, x.Length];
             traced.Hessian(Scalar.Primals(x), hessian);
+            // At a singular point (1/x at 0) the two routes may meet ∞·0 in different orders: there the
+            // reference route decides, so NaN and ∞ follow the library's usual conventions.
+            foreach (var h in hessian)
+                if (!double.IsFinite(h)) return forwardOverReverse(x);
             return hessian.ToScalars();
         };
     }

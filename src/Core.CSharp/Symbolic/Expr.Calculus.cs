@@ -17,7 +17,7 @@ public sealed partial class Expr
 
     /// <summary>The derivative with respect to <paramref name="variable"/>, built from the rules of
     /// <see cref="Primitives{T}"/>; shared subexpressions are differentiated once, so the result's DAG
-    /// grows linearly with this one. Call <see cref="Simplify"/> for a tidy form.</summary>
+    /// grows linearly with this one. Call <see cref="Simplify()"/> for a tidy form.</summary>
     public Expr Diff(string variable)
     {
         ArgumentNullException.ThrowIfNull(variable);
@@ -35,7 +35,14 @@ public sealed partial class Expr
     /// collected (<c>x + x</c> → <c>2*x</c>), powers of one base merged (<c>x*x</c> → <c>x^2</c>), terms
     /// in a readable order. The value is unchanged wherever this expression is defined (finite);
     /// following SymPy, <c>x*0</c> is 0 and <c>x^0</c> is 1.</summary>
-    public Expr Simplify() => Simplifier.Simplify(this);
+    public Expr Simplify() => Simplifier.Simplify(this, SimplifyOptions.Default);
+
+    /// <summary>Simplifies with the stages that <paramref name="options"/> enable (see <see cref="SimplifyOptions"/>).</summary>
+    public Expr Simplify(SimplifyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Simplifier.Simplify(this, options);
+    }
 
     /// <summary>The value at the given variable values (each shared node evaluated once).</summary>
     /// <exception cref="KeyNotFoundException">A variable of the expression has no value; the message names it.</exception>

@@ -11,7 +11,7 @@ namespace Functional.Symbolic;
 /// <remarks>
 /// Build expressions with <see cref="Var"/>, <see cref="Const"/>, the operators and the static
 /// functions (<see cref="Sin"/> …), or with <see cref="Parse"/>. The builders fold constants and
-/// trivial identities (x + 0, x·1, −(−x) …); <see cref="Simplify"/> does the rest. Every traversal is
+/// trivial identities (x + 0, x·1, −(−x) …); <see cref="Simplify()"/> does the rest. Every traversal is
 /// iterative, so expressions of any depth are safe. Instances are thread-safe.
 /// </remarks>
 public sealed partial class Expr : IEquatable<Expr>, IDifferentiable<Expr>

@@ -1,0 +1,169 @@
+namespace Functional.Symbolic;
+
+/// <summary>Function and activation identities of <see cref="Simplifier"/> (each one holds wherever
+/// its left side is defined; see <see cref="SimplifyOptions"/>).</summary>
+internal sealed partial class Simplifier
+{
+    private static readonly HashSet<UnaryPrimitive<Expr>> OddFunctions =
+    [
+        Primitives<Expr>.Sin, Primitives<Expr>.Tan, Primitives<Expr>.Asin, Primitives<Expr>.Atan,
+        Primitives<Expr>.Sinh, Primitives<Expr>.Tanh,
+    ];
+
+    private static readonly HashSet<UnaryPrimitive<Expr>> EvenFunctions = [Primitives<Expr>.Cos, Primitives<Expr>.Cosh];
+
+    /// <summary>op(x) rewritten by an identity, or null.</summary>
+    private Expr? FunctionIdentity(UnaryPrimitive<Expr> op, Expr x)
+    {
+        if (options.FunctionIdentities)
+        {
+            if (ReferenceEquals(op, Primitives<Expr>.Log) && x.Is(Primitives<Expr>.Exp)) return x.Left!;
+            if (ReferenceEquals(op, Primitives<Expr>.Exp) && x.Is(Primitives<Expr>.Log)) return x.Left!;
+            if (ReferenceEquals(op, Primitives<Expr>.Sqrt) && x.Is(Primitives<Expr>.Pow) && x.Right!.IsConstantEqualTo(2))
+                return Unary(Primitives<Expr>.Abs, x.Left!);
+            if (Negated(x) is { } u)
+            {
+                if (OddFunctions.Contains(op)) return Unary(Primitives<Expr>.Negate, Unary(op, u));
+                if (EvenFunctions.Contains(op)) return Unary(op, u);
+            }
+        }
+        if (options.Activations)
+        {
+            if (ReferenceEquals(op, Primitives<Expr>.Log) && ExpPlusOne(x) is { } v) return Expr.Apply(Primitives<Expr>.Softplus, v);
+            if (ReferenceEquals(op, Primitives<Expr>.Log1p) && x.Is(Primitives<Expr>.Exp)) return Expr.Apply(Primitives<Expr>.Softplus, x.Left!);
+        }
+        return null;
+    }
+
+    /// <summary>u when e is −u in one of the simplified spellings (−u, c·u with c &lt; 0, (−u)/v).</summary>
+    private static Expr? Negated(Expr e)
+    {
+        if (e.Is(Primitives<Expr>.Negate)) return e.Left!;
+        if (e.Is(Primitives<Expr>.Multiply) && e.Left!.IsConstant && e.Left.ConstantValue < 0)
+            return Expr.Apply(Primitives<Expr>.Multiply, Expr.Const(-e.Left.ConstantValue), e.Right!);
+        if (e.Is(Primitives<Expr>.Divide) && Negated(e.Left!) is { } top) return Expr.Apply(Primitives<Expr>.Divide, top, e.Right!);
+        return null;
+    }
+
+    /// <summary>v when e is exp(v) + 1.</summary>
+    private static Expr? ExpPlusOne(Expr e) =>
+        e.Is(Primitives<Expr>.Add) && e.Right!.IsConstantEqualTo(1) && e.Left!.Is(Primitives<Expr>.Exp) ? e.Left.Left : null;
+
+    private Expr? Negation(Expr e) => SumOf([(e, -1)]);
+
+    /// <summary>A simplified product rewritten by the product identities, or null when none applies.</summary>
+    private Expr? RewriteProduct(Expr e)
+    {
+        var p = Factor([(e, 1)]);
+        if (p is null) return null;
+        var factors = new List<(Expr Base, double Exponent)>(p.Factors);
+        var changed = false;
+        if (options.FunctionIdentities)
+        {
+            for (var i = 0; i < factors.Count; i++)
+                if (factors[i].Base.Is(Primitives<Expr>.Sqrt) && Expr.IsInteger(factors[i].Exponent / 2))
+                {
+                    factors[i] = (factors[i].Base.Left!, factors[i].Exponent / 2);   // sqrt(u)^2 = u where defined
+                    changed = true;
+                }
+            changed |= MergeExponentials(factors);
+        }
+        if (options.Activations) changed |= Sigmoids(factors) | Tanhs(factors);
+        if (options.Trigonometric)
+        {
+            changed |= Quotients(factors, Primitives<Expr>.Sin, Primitives<Expr>.Cos, Primitives<Expr>.Tan);
+            changed |= Quotients(factors, Primitives<Expr>.Sinh, Primitives<Expr>.Cosh, Primitives<Expr>.Tanh);
+        }
+        if (!changed) return null;
+        var seeds = new List<(Expr, double)> { (Expr.Const(p.Coefficient), 1) };
+        foreach (var f in factors) if (f.Exponent != 0) seeds.Add(f);
+        return ProductOf([.. seeds]);
+    }
+
+    /// <summary>Π exp(aᵢ)^kᵢ → exp(Σ kᵢ·aᵢ).</summary>
+    private bool MergeExponentials(List<(Expr Base, double Exponent)> factors)
+    {
+        var at = new List<int>();
+        for (var i = 0; i < factors.Count; i++)
+            if (factors[i].Base.Is(Primitives<Expr>.Exp) && Expr.IsInteger(factors[i].Exponent)) at.Add(i);
+        if (at.Count < 2) return false;
+        var sum = SumOf([.. at.Select(i => (factors[i].Base.Left!, factors[i].Exponent))]);
+        if (sum is null) return false;
+        for (var j = at.Count - 1; j >= 1; j--) factors.RemoveAt(at[j]);
+        factors[at[0]] = (Unary(Primitives<Expr>.Exp, sum), 1);
+        return true;
+    }
+
+    /// <summary>(exp(v) + 1)^−k → sigmoid(−v)^k, then exp(−a)·sigmoid(a) → sigmoid(−a) when −a is the
+    /// shorter argument, else 1 − sigmoid(a).</summary>
+    private bool Sigmoids(List<(Expr Base, double Exponent)> factors)
+    {
+        var changed = false;
+        for (var i = 0; i < factors.Count; i++)
+            if (factors[i].Exponent < 0 && ExpPlusOne(factors[i].Base) is { } v && Negation(v) is { } a)
+            {
+                factors[i] = (Expr.Apply(Primitives<Expr>.Sigmoid, a), -factors[i].Exponent);
+                changed = true;
+            }
+        for (var i = 0; i < factors.Count; i++)
+        {
+            var (s, k) = factors[i];
+            if (!s.Is(Primitives<Expr>.Sigmoid) || k <= 0 || !Expr.IsInteger(k)) continue;
+            var w = Negation(s.Left!);
+            var j = factors.FindIndex(f => f.Base.Is(Primitives<Expr>.Exp) && f.Base.Left == w && f.Exponent > 0 && Expr.IsInteger(f.Exponent));
+            if (j < 0 || w is null) continue;
+            var m = Math.Min(k, factors[j].Exponent);
+            var replacement = Operations(s.Left!) > Operations(w)
+                ? Expr.Apply(Primitives<Expr>.Sigmoid, w)
+                : SumOf([(Expr.Const(1), 1), (s, -1)]);
+            if (replacement is null) continue;
+            factors[i] = (s, k - m);
+            factors[j] = (factors[j].Base, factors[j].Exponent - m);
+            factors.Add((replacement, m));
+            changed = true;
+        }
+        return changed;
+    }
+
+    /// <summary>(exp(u) − exp(−u)) / (exp(u) + exp(−u)) → tanh(u).</summary>
+    private bool Tanhs(List<(Expr Base, double Exponent)> factors)
+    {
+        for (var i = 0; i < factors.Count; i++)
+        {
+            var (d, k) = factors[i];
+            if (k != -1 || !d.Is(Primitives<Expr>.Add) || !d.Left!.Is(Primitives<Expr>.Exp) || !d.Right!.Is(Primitives<Expr>.Exp)) continue;
+            for (var j = 0; j < factors.Count; j++)
+            {
+                var (n, m) = factors[j];
+                if (m != 1 || !n.Is(Primitives<Expr>.Subtract) || !n.Left!.Is(Primitives<Expr>.Exp) || !n.Right!.Is(Primitives<Expr>.Exp)) continue;
+                var (p, q) = (n.Left.Left!, n.Right.Left!);
+                var sameTerms = (d.Left == n.Left && d.Right == n.Right) || (d.Left == n.Right && d.Right == n.Left);
+                if (!sameTerms || Negation(p) != q) continue;
+                factors[i] = (Unary(Primitives<Expr>.Tanh, p), 1);
+                factors[j] = (n, 0);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>sin(u)^k·cos(u)^−m → tan(u)^min(k, m)·…, and cos(u)^k·sin(u)^−m → tan(u)^−min(k, m)·…
+    /// (and sinh/cosh → tanh).</summary>
+    private static bool Quotients(List<(Expr Base, double Exponent)> factors, UnaryPrimitive<Expr> top, UnaryPrimitive<Expr> bottom, UnaryPrimitive<Expr> quotient)
+    {
+        var changed = false;
+        for (var i = 0; i < factors.Count; i++)
+        {
+            var (s, k) = factors[i];
+            if (!s.Is(top) || k == 0) continue;
+            var j = factors.FindIndex(f => f.Base.Is(bottom) && f.Base.Left == s.Left && f.Exponent * k < 0);
+            if (j < 0) continue;
+            var m = Math.Sign(k) * Math.Min(Math.Abs(k), Math.Abs(factors[j].Exponent));
+            factors[i] = (s, k - m);
+            factors[j] = (factors[j].Base, factors[j].Exponent + m);
+            factors.Add((Expr.Apply(quotient, s.Left!), m));
+            changed = true;
+        }
+        return changed;
+    }
+}
