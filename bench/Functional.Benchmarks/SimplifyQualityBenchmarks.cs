@@ -58,7 +58,7 @@ public class SimplifyQualityBenchmarks
         return l;
     }
 
-    private static Expr Smooth(Random rng, int depth, string[] vars)
+    internal static Expr Smooth(Random rng, int depth, string[] vars)
     {
         if (depth == 0 || rng.NextDouble() < 0.25)
             return rng.Next(3) == 0 ? Expr.Const(rng.Next(1, 4)) : Expr.Var(vars[rng.Next(vars.Length)]);
