@@ -39,6 +39,8 @@ internal sealed partial class Simplifier
             var size = Operations(candidate);
             if (size <= bestSize && candidate != best) { best = candidate; bestSize = size; }
         }
+        if (options.Activations && IsProductNode(best) && HasSigmoidFactor(best) && RewriteSlopes(best) is { } slopes)
+            best = Canonical(slopes);
         return Done(best);
     }
 
@@ -82,6 +84,19 @@ internal sealed partial class Simplifier
             else shared.IntersectWith(bases);
         }
         return denominators >= 2 || (terms.Count >= 2 && shared is { Count: > 0 });
+    }
+
+    private static bool HasSigmoidFactor(Expr product)
+    {
+        var stack = new Stack<Expr>([product]);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            if (IsProductNode(e)) { stack.Push(e.Left!); stack.Push(e.Right!); continue; }
+            if (e.Is(Primitives<Expr>.Pow) && e.Right!.IsConstant) { stack.Push(e.Left!); continue; }
+            if (e.Is(Primitives<Expr>.Sigmoid)) return true;
+        }
+        return false;
     }
 
     /// <summary>True when some factor is one the product identities act on.</summary>
@@ -160,7 +175,7 @@ internal sealed partial class Simplifier
         {
             RationalForm? f = null;
             if (n.IsConstant)
-                f = double.IsFinite(n.ConstantValue) ? algebra!.Constant(Rational.FromDouble(n.ConstantValue)) : null;
+                f = double.IsFinite(n.ConstantValue) ? algebra!.Constant(Rational.FromDoubleReadable(n.ConstantValue)) : null;
             else if (n.Is(Primitives<Expr>.Add)) f = algebra!.Add(forms[n.Left!], forms[n.Right!]);
             else if (n.Is(Primitives<Expr>.Subtract)) f = algebra!.Add(forms[n.Left!], forms[n.Right!], subtract: true);
             else if (n.Is(Primitives<Expr>.Negate)) f = algebra!.Negate(forms[n.Left!]);
