@@ -80,6 +80,17 @@ public class NormalFormTests
     [InlineData("sigmoid(x)*(1 - sigmoid(x))*y", "y/(4*cosh(x/2)^2)")]
     [InlineData("(3 - 3*sigmoid(x*y))*sigmoid(x*y)", "0.75/cosh(x*y/2)^2")]
     [InlineData("(sigmoid(x) - 1)*sigmoid(x)", "-1/(4*cosh(x/2)^2)")]
+    // quotient-rule terms over one denominator, numerators not expanded (factors that may be ±∞, like log, stay below their own line)
+    [InlineData("-z^2*(x + 2)/(x*z^2 + 1)^2 + 1/(x*z^2 + 1)", "(-2*z^2 + 1)/(x*z^2 + 1)^2")]
+    [InlineData("-x*y*(exp(z) + 8)/(x*z + 1)^2 + y*exp(z)/(x*z + 1)", "y*((x*z + 1)*exp(z) - x*(exp(z) + 8))/(x*z + 1)^2")]
+    [InlineData("exp(x)/(x+1) - exp(x)/(x+1)^2", "x*exp(x)/(x + 1)^2")]
+    [InlineData("1/(x+1) + 1/(x+1)^2", "(x + 2)/(x + 1)^2")]
+    [InlineData("1 + 1/log(x)", "1/log(x) + 1")]
+    [InlineData("1/x + 1/y", "1/x + 1/y")]
+    // 1 − tanh² and 1 + tan² as squared secants inside products
+    [InlineData("(1 - tanh(x)^2)*y", "y/cosh(x)^2")]
+    [InlineData("(1 + tan(x)^2)*y", "y/cos(x)^2")]
+    [InlineData("(1 - tanh(x)^2)*tanh(x)*x", "x*tanh(x)/cosh(x)^2")]
     // small fractions read as fractions, and rational forms keep them exact
     [InlineData("y/3", "y/3")]
     [InlineData("0.5*x", "x/2")]

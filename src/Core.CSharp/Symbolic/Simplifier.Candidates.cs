@@ -33,6 +33,12 @@ internal sealed partial class Simplifier
                 var size = Operations(candidate);
                 if (size < bestSize) { best = candidate; bestSize = size; forms[candidate] = rf; }
             }
+        if (options.RationalFunctions && IsSumNode(best) && Together(best) is { } together)
+        {
+            var candidate = Canonical(together);
+            var size = Operations(candidate);
+            if (size < bestSize) { best = candidate; bestSize = size; }
+        }
         if ((options.FunctionIdentities || options.Activations || options.Trigonometric) && (IsProductNode(best) || (best.Is(Primitives<Expr>.Pow) && best.Right!.IsConstant)) && ProductRewriteMightHelp(best) && RewriteProduct(best) is { } rewritten)
         {
             var candidate = Canonical(rewritten);
@@ -108,7 +114,8 @@ internal sealed partial class Simplifier
             var e = stack.Pop();
             if (IsProductNode(e) || (e.Is(Primitives<Expr>.Pow) && e.Right!.IsConstant)) { stack.Push(e.Left!); if (!e.Is(Primitives<Expr>.Pow)) stack.Push(e.Right!); continue; }
             if (e.Is(Primitives<Expr>.Sqrt) || e.Is(Primitives<Expr>.Exp) || e.Is(Primitives<Expr>.Sigmoid) || e.Is(Primitives<Expr>.Sin)
-                || e.Is(Primitives<Expr>.Cos) || e.Is(Primitives<Expr>.Sinh) || e.Is(Primitives<Expr>.Cosh) || e.Is(Primitives<Expr>.Add)) return true;
+                || e.Is(Primitives<Expr>.Cos) || e.Is(Primitives<Expr>.Sinh) || e.Is(Primitives<Expr>.Cosh) || e.Is(Primitives<Expr>.Add)
+                || e.Is(Primitives<Expr>.Subtract)) return true;
         }
         return false;
     }

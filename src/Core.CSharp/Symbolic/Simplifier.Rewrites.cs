@@ -72,6 +72,7 @@ internal sealed partial class Simplifier
         if (options.Activations) changed |= Sigmoids(factors) | Tanhs(factors);
         if (options.Trigonometric)
         {
+            changed |= SquaredSecants(factors);
             changed |= Quotients(factors, Primitives<Expr>.Sin, Primitives<Expr>.Cos, Primitives<Expr>.Tan);
             changed |= Quotients(factors, Primitives<Expr>.Sinh, Primitives<Expr>.Cosh, Primitives<Expr>.Tanh);
         }
@@ -163,6 +164,28 @@ internal sealed partial class Simplifier
             factors[i] = (s, k - m);
             factors[j] = (factors[j].Base, factors[j].Exponent - m);
             factors.Add((Unary(Primitives<Expr>.Cosh, half), -2 * m));
+            changed = true;
+        }
+        return changed;
+    }
+
+    /// <summary>(1 − tanh(u)²)^k → cosh(u)^−2k and (1 + tan(u)²)^k → cos(u)^−2k (a factor fewer: the
+    /// derivative rules' forms of tanh' and tan').</summary>
+    private bool SquaredSecants(List<(Expr Base, double Exponent)> factors)
+    {
+        var changed = false;
+        for (var i = 0; i < factors.Count; i++)
+        {
+            var (b, k) = factors[i];
+            if (!(b.Is(Primitives<Expr>.Add) || b.Is(Primitives<Expr>.Subtract))) continue;
+            var square = new[] { b.Left!, b.Right! }.FirstOrDefault(t => t.Is(Primitives<Expr>.Pow) && t.Right!.IsConstantEqualTo(2)
+                && (t.Left!.Is(Primitives<Expr>.Tanh) || t.Left.Is(Primitives<Expr>.Tan)));
+            if (square is null) continue;
+            var hyperbolic = square.Left!.Is(Primitives<Expr>.Tanh);
+            var sign = hyperbolic ? -1 : 1;
+            var literal = hyperbolic ? Expr.Apply(Primitives<Expr>.Subtract, Expr.Const(1), square) : Expr.Apply(Primitives<Expr>.Add, Expr.Const(1), square);
+            if (b != literal && b != SumOf([(Expr.Const(1), 1), (square, sign)])) continue;
+            factors[i] = (Unary(hyperbolic ? Primitives<Expr>.Cosh : Primitives<Expr>.Cos, square.Left.Left!), -2 * k);
             changed = true;
         }
         return changed;
