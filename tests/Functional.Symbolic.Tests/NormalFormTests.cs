@@ -76,6 +76,7 @@ public class NormalFormTests
     [InlineData("exp(x)^3", "exp(3*x)")]
     [InlineData("exp(x + y)^3*x", "x*exp(x + y)^3")]   // kept: the power inside would be longer
     [InlineData("exp(2*x)/exp(x)^2", "1")]
+    [InlineData("sigmoid(log(x^2 + y))", "(x^2 + y)/(x^2 + y + 1)")]
     // the sigmoid slope s·(1 − s) = 1/(4·cosh(u/2)²), also scaled
     [InlineData("sigmoid(x)*(1 - sigmoid(x))*y", "y/(4*cosh(x/2)^2)")]
     [InlineData("(3 - 3*sigmoid(x*y))*sigmoid(x*y)", "0.75/cosh(x*y/2)^2")]

@@ -31,6 +31,9 @@ internal sealed partial class Simplifier
         {
             if (ReferenceEquals(op, Primitives<Expr>.Log) && ExpPlusOne(x) is { } v) return Expr.Apply(Primitives<Expr>.Softplus, v);
             if (ReferenceEquals(op, Primitives<Expr>.Log1p) && x.Is(Primitives<Expr>.Exp)) return Expr.Apply(Primitives<Expr>.Softplus, x.Left!);
+            // sigmoid(log(v)) = 1/(1 + 1/v) = v/(v + 1) where log(v) is defined (v > 0).
+            if (ReferenceEquals(op, Primitives<Expr>.Sigmoid) && x.Is(Primitives<Expr>.Log) && SumOf([(x.Left!, 1), (Expr.Const(1), 1)]) is { } vPlusOne)
+                return ProductOf([(x.Left!, 1), (vPlusOne, -1)]);
         }
         return null;
     }
