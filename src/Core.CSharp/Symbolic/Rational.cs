@@ -55,6 +55,40 @@ internal readonly struct Rational : IEquatable<Rational>
         return exponent >= 0 ? new Rational(num << exponent, BigInteger.One) : Of(num, BigInteger.One << -exponent);
     }
 
+    /// <summary>The largest denominator <see cref="Readable"/> tries.</summary>
+    internal const long MaxReadableDenominator = 1000;
+
+    /// <summary>The fraction p/q with the smallest q ≤ <see cref="MaxReadableDenominator"/> whose
+    /// nearest double is <paramref name="value"/> (0.3333333333333333 → 1/3, 0.5 → 1/2), or null.
+    /// Such a constant was almost surely written as that fraction, so algebra on it stays readable
+    /// instead of carrying the double's 53-bit binary expansion.</summary>
+    internal static (long P, long Q)? Readable(double value)
+    {
+        if (!double.IsFinite(value) || Math.Abs(value) > 1e12) return null;
+        // Convergents of the continued fraction of |value|.
+        var x = Math.Abs(value);
+        long p0 = 0, q0 = 1, p1 = 1, q1 = 0;
+        for (var step = 0; step < 40; step++)
+        {
+            var a = Math.Floor(x);
+            if (a > 1e12) break;
+            var ai = (long)a;
+            var (p2, q2) = (ai * p1 + p0, ai * q1 + q0);
+            if (q2 > MaxReadableDenominator) break;
+            if ((double)p2 / q2 == Math.Abs(value)) return (value < 0 ? -p2 : p2, q2);
+            (p0, q0, p1, q1) = (p1, q1, p2, q2);
+            var frac = x - a;
+            if (frac == 0) break;
+            x = 1 / frac;
+        }
+        return null;
+    }
+
+    /// <summary>The readable fraction of a double when it has one (see <see cref="Readable"/>),
+    /// else its exact value.</summary>
+    internal static Rational FromDoubleReadable(double value) =>
+        Readable(value) is var (p, q) ? Of(p, q) : FromDouble(value);
+
     /// <summary>The nearest double (infinite when out of range).</summary>
     internal double ToDouble()
     {

@@ -163,7 +163,7 @@ internal sealed class RationalAlgebra
     /// <summary>Atoms that are ±∞ at some finite arguments (log(0), tan, x^-0.5 at 0 …). Such an atom
     /// never goes below a fraction line: 1 + 1/log(x) is 1 at x = 0, but (log(x) + 1)/log(x) is NaN there.
     /// (Overflow of exp and friends is not considered.)</summary>
-    private static bool MayBeInfinite(Expr atom) =>
+    internal static bool MayBeInfinite(Expr atom) =>
         atom.Is(Primitives<Expr>.Log) || atom.Is(Primitives<Expr>.Log1p) || atom.Is(Primitives<Expr>.Xlogy) || atom.Is(Primitives<Expr>.Tan)
         || (atom.Is(Primitives<Expr>.Pow) && !(atom.Right!.IsConstant && atom.Right.ConstantValue >= 0))
         || atom.Is(Primitives<Expr>.Divide) || atom.Is(Primitives<Expr>.Multiply) || atom.Is(Primitives<Expr>.Add) || atom.Is(Primitives<Expr>.Subtract)

@@ -33,12 +33,20 @@ internal sealed partial class Simplifier
                 var size = Operations(candidate);
                 if (size < bestSize) { best = candidate; bestSize = size; forms[candidate] = rf; }
             }
+        if (options.RationalFunctions && IsSumNode(best) && Together(best) is { } together)
+        {
+            var candidate = Canonical(together);
+            var size = Operations(candidate);
+            if (size < bestSize) { best = candidate; bestSize = size; }
+        }
         if ((options.FunctionIdentities || options.Activations || options.Trigonometric) && (IsProductNode(best) || (best.Is(Primitives<Expr>.Pow) && best.Right!.IsConstant)) && ProductRewriteMightHelp(best) && RewriteProduct(best) is { } rewritten)
         {
             var candidate = Canonical(rewritten);
             var size = Operations(candidate);
             if (size <= bestSize && candidate != best) { best = candidate; bestSize = size; }
         }
+        if (options.Activations && IsProductNode(best) && HasSigmoidFactor(best) && RewriteSlopes(best) is { } slopes)
+            best = Canonical(slopes);
         return Done(best);
     }
 
@@ -84,6 +92,19 @@ internal sealed partial class Simplifier
         return denominators >= 2 || (terms.Count >= 2 && shared is { Count: > 0 });
     }
 
+    private static bool HasSigmoidFactor(Expr product)
+    {
+        var stack = new Stack<Expr>([product]);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            if (IsProductNode(e)) { stack.Push(e.Left!); stack.Push(e.Right!); continue; }
+            if (e.Is(Primitives<Expr>.Pow) && e.Right!.IsConstant) { stack.Push(e.Left!); continue; }
+            if (e.Is(Primitives<Expr>.Sigmoid)) return true;
+        }
+        return false;
+    }
+
     /// <summary>True when some factor is one the product identities act on.</summary>
     private static bool ProductRewriteMightHelp(Expr product)
     {
@@ -93,7 +114,8 @@ internal sealed partial class Simplifier
             var e = stack.Pop();
             if (IsProductNode(e) || (e.Is(Primitives<Expr>.Pow) && e.Right!.IsConstant)) { stack.Push(e.Left!); if (!e.Is(Primitives<Expr>.Pow)) stack.Push(e.Right!); continue; }
             if (e.Is(Primitives<Expr>.Sqrt) || e.Is(Primitives<Expr>.Exp) || e.Is(Primitives<Expr>.Sigmoid) || e.Is(Primitives<Expr>.Sin)
-                || e.Is(Primitives<Expr>.Cos) || e.Is(Primitives<Expr>.Sinh) || e.Is(Primitives<Expr>.Cosh) || e.Is(Primitives<Expr>.Add)) return true;
+                || e.Is(Primitives<Expr>.Cos) || e.Is(Primitives<Expr>.Sinh) || e.Is(Primitives<Expr>.Cosh) || e.Is(Primitives<Expr>.Add)
+                || e.Is(Primitives<Expr>.Subtract)) return true;
         }
         return false;
     }
@@ -160,7 +182,7 @@ internal sealed partial class Simplifier
         {
             RationalForm? f = null;
             if (n.IsConstant)
-                f = double.IsFinite(n.ConstantValue) ? algebra!.Constant(Rational.FromDouble(n.ConstantValue)) : null;
+                f = double.IsFinite(n.ConstantValue) ? algebra!.Constant(Rational.FromDoubleReadable(n.ConstantValue)) : null;
             else if (n.Is(Primitives<Expr>.Add)) f = algebra!.Add(forms[n.Left!], forms[n.Right!]);
             else if (n.Is(Primitives<Expr>.Subtract)) f = algebra!.Add(forms[n.Left!], forms[n.Right!], subtract: true);
             else if (n.Is(Primitives<Expr>.Negate)) f = algebra!.Negate(forms[n.Left!]);

@@ -116,7 +116,13 @@ internal sealed partial class Simplifier
             // Only integer powers distribute: (a·b)^n = a^n·b^n and (a^k)^n = a^(k·n).
             if (Expr.IsInteger(m))
             {
-                if (e.IsConstant) { p.Coefficient *= Math.Pow(e.ConstantValue, m); continue; }
+                if (e.IsConstant)
+                {
+                    // Dividing (not multiplying by 1/c) keeps 5/3 the double nearest 5/3.
+                    if (m < 0) p.Coefficient /= Math.Pow(e.ConstantValue, -m);
+                    else p.Coefficient *= Math.Pow(e.ConstantValue, m);
+                    continue;
+                }
                 if (e.Is(Primitives<Expr>.Negate)) { if (m % 2 != 0) p.Coefficient = -p.Coefficient; stack.Push((e.Left!, m)); continue; }
                 if (e.Is(Primitives<Expr>.Multiply)) { stack.Push((e.Right!, m)); stack.Push((e.Left!, m)); continue; }
                 if (e.Is(Primitives<Expr>.Divide)) { stack.Push((e.Right!, -m)); stack.Push((e.Left!, m)); continue; }
@@ -137,9 +143,29 @@ internal sealed partial class Simplifier
         if (!double.IsFinite(p.Coefficient)) return null;
         if (p.Coefficient == 0) p.Factors.Clear();
         p.Factors.RemoveAll(f => f.Exponent == 0);
+        if (RootsToMerge(p, index) is { } again) return Factor(again);
         p.Factors.Sort((x, y) => CompareFactors(x.Base, y.Base));
         return p.Factors.Count > MaxTerms ? null : p;
     }
+
+    /// <summary>The factors again with square roots turned into powers, when that merges or shortens
+    /// them: sqrt(u)^2k → u^k, sqrt(u)^k·u^m → u^(m + k/2), sqrt(sqrt(u)) → u^0.25, sqrt(u)^1.5 → u^0.75.
+    /// Each holds wherever sqrt(u) is defined (u ≥ 0); null when no root qualifies. Every round
+    /// removes a root, so repeating terminates.</summary>
+    private static (Expr, double)[]? RootsToMerge(Product p, Dictionary<Expr, int> index)
+    {
+        var any = false;
+        foreach (var (b, k) in p.Factors)
+            if (b.Is(Primitives<Expr>.Sqrt) && RootMerges(b.Left!, k, index)) { any = true; break; }
+        if (!any) return null;
+        var seeds = new List<(Expr, double)> { (Expr.Const(p.Coefficient), 1) };
+        foreach (var (b, k) in p.Factors)
+            seeds.Add(b.Is(Primitives<Expr>.Sqrt) && RootMerges(b.Left!, k, index) ? (b.Left!, k / 2) : (b, k));
+        return [.. seeds];
+    }
+
+    private static bool RootMerges(Expr u, double k, Dictionary<Expr, int> index) =>
+        !Expr.IsInteger(k) || Expr.IsInteger(k / 2) || index.ContainsKey(u) || u.Is(Primitives<Expr>.Sqrt);
 
     private static void Add(Product p, Dictionary<Expr, int> index, Expr b, double k)
     {
@@ -155,12 +181,22 @@ internal sealed partial class Simplifier
     private static Expr Build(double coefficient, List<(Expr Base, double Exponent)> factors)
     {
         if (coefficient == 0) return Expr.Const(0);
-        // Left-associated from the coefficient: -2*x*exp(x), not -2*(x*exp(x)).
+        // Left-associated from the coefficient: -2*x*exp(x), not -2*(x*exp(x)). A coefficient that
+        // is a small fraction p/q is written so: x/3, not 0.3333333333333333*x (a binary fraction
+        // such as 0.75 only when it is 1/q: x/2, but 0.75*x).
         var top = Expr.Const(coefficient);
         Expr? denominator = null;
+        if (!Expr.IsInteger(coefficient) && Rational.Readable(coefficient) is var (num, den)
+            && (Math.Abs(num) == 1 || (den & (den - 1)) != 0))
+        {
+            top = Expr.Const(num);
+            denominator = Expr.Const(den);
+        }
         foreach (var (b, k) in factors)
         {
-            var f = Math.Abs(k) == 1 ? b : Expr.Apply(Primitives<Expr>.Pow, b, Expr.Const(Math.Abs(k)));
+            var f = Math.Abs(k) == 1 ? b
+                : Math.Abs(k) == 0.5 ? Expr.Apply(Primitives<Expr>.Sqrt, b)
+                : Expr.Apply(Primitives<Expr>.Pow, b, Expr.Const(Math.Abs(k)));
             if (k > 0) top = Expr.Apply(Primitives<Expr>.Multiply, top, f);
             else denominator = denominator is null ? f : Expr.Apply(Primitives<Expr>.Multiply, denominator, f);
         }
