@@ -45,8 +45,6 @@ internal sealed partial class Simplifier
             var size = Operations(candidate);
             if (size <= bestSize && candidate != best) { best = candidate; bestSize = size; }
         }
-        if (options.Activations && IsProductNode(best) && HasSigmoidFactor(best) && RewriteSlopes(best) is { } slopes)
-            best = Canonical(slopes);
         return Done(best);
     }
 
@@ -90,19 +88,6 @@ internal sealed partial class Simplifier
             else shared.IntersectWith(bases);
         }
         return denominators >= 2 || (terms.Count >= 2 && shared is { Count: > 0 });
-    }
-
-    private static bool HasSigmoidFactor(Expr product)
-    {
-        var stack = new Stack<Expr>([product]);
-        while (stack.Count > 0)
-        {
-            var e = stack.Pop();
-            if (IsProductNode(e)) { stack.Push(e.Left!); stack.Push(e.Right!); continue; }
-            if (e.Is(Primitives<Expr>.Pow) && e.Right!.IsConstant) { stack.Push(e.Left!); continue; }
-            if (e.Is(Primitives<Expr>.Sigmoid)) return true;
-        }
-        return false;
     }
 
     /// <summary>True when some factor is one the product identities act on.</summary>

@@ -84,20 +84,6 @@ internal sealed partial class Simplifier
         return ProductOf([.. seeds]);
     }
 
-    /// <summary>A simplified product with its sigmoid slopes s·(1 − s) written as 1/(4·cosh(a/2)²),
-    /// or null when it has none. Applied whenever it matches, not only when our count shrinks:
-    /// sigmoid written out costs four operations, so the slope form is about half the size.</summary>
-    private Expr? RewriteSlopes(Expr e)
-    {
-        var p = Factor([(e, 1)]);
-        if (p is null) return null;
-        var factors = new List<(Expr Base, double Exponent)>(p.Factors);
-        var seeds = new List<(Expr, double)> { (Expr.Const(p.Coefficient), 1) };
-        if (!SigmoidSlopes(factors, seeds)) return null;
-        foreach (var f in factors) if (f.Exponent != 0) seeds.Add(f);
-        return ProductOf([.. seeds]);
-    }
-
     /// <summary>Π exp(aᵢ)^kᵢ → exp(Σ kᵢ·aᵢ), and exp(a)^k → exp(k·a) (exp is positive, so any
     /// finite power goes inside).</summary>
     private bool MergeExponentials(List<(Expr Base, double Exponent)> factors)
@@ -144,34 +130,6 @@ internal sealed partial class Simplifier
         return changed;
     }
 
-    /// <summary>sigmoid(a)^k·(1 − sigmoid(a))^k → (1/4)^k·cosh(a/2)^−2k (the slope of the sigmoid,
-    /// about half the operations; also with sigmoid(a) − 1 = −(1 − sigmoid(a))).</summary>
-    private bool SigmoidSlopes(List<(Expr Base, double Exponent)> factors, List<(Expr, double)> seeds)
-    {
-        var changed = false;
-        for (var i = 0; i < factors.Count; i++)
-        {
-            var (s, k) = factors[i];
-            if (!s.Is(Primitives<Expr>.Sigmoid) || k <= 0 || !Expr.IsInteger(k)) continue;
-            var j = -1;
-            double scale = 0;
-            for (var t = 0; t < factors.Count && j < 0; t++)
-                if (factors[t].Exponent > 0 && Expr.IsInteger(factors[t].Exponent) && ComplementScale(factors[t].Base, s) is { } c) { j = t; scale = c; }
-            if (j < 0) continue;
-            var half = ProductOf([(s.Left!, 1), (Expr.Const(0.5), 1)]);
-            if (half is null) continue;
-            var m = Math.Min(k, factors[j].Exponent);
-            var coefficient = Math.Pow(scale / 4, m);
-            if (!double.IsFinite(coefficient) || coefficient == 0) continue;
-            seeds.Add((Expr.Const(coefficient), 1));
-            factors[i] = (s, k - m);
-            factors[j] = (factors[j].Base, factors[j].Exponent - m);
-            factors.Add((Unary(Primitives<Expr>.Cosh, half), -2 * m));
-            changed = true;
-        }
-        return changed;
-    }
-
     /// <summary>(1 − tanh(u)²)^k → cosh(u)^−2k and (1 + tan(u)²)^k → cos(u)^−2k (a factor fewer: the
     /// derivative rules' forms of tanh' and tan').</summary>
     private bool SquaredSecants(List<(Expr Base, double Exponent)> factors)
@@ -192,16 +150,6 @@ internal sealed partial class Simplifier
             changed = true;
         }
         return changed;
-    }
-
-    /// <summary>c when b is c·(1 − s) in a simplified spelling (1 − s, c − c·s, c·s − c with c &lt; 0).</summary>
-    private double? ComplementScale(Expr b, Expr s)
-    {
-        if (b.Is(Primitives<Expr>.Subtract) && b.Left!.IsConstantEqualTo(1) && b.Right == s) return 1;
-        if (!(b.Is(Primitives<Expr>.Add) || b.Is(Primitives<Expr>.Subtract)) || !b.Right!.IsConstant) return null;
-        var c = b.Is(Primitives<Expr>.Add) ? b.Right.ConstantValue : -b.Right.ConstantValue;
-        if (c == 0 || !double.IsFinite(c)) return null;
-        return SumOf([(Expr.Const(1), c), (s, -c)]) == b ? c : null;
     }
 
     /// <summary>(exp(u) − exp(−u)) / (exp(u) + exp(−u)) → tanh(u).</summary>
