@@ -24,12 +24,12 @@ public class SeedGradient
     [Benchmark] public double[] MathNetFiniteDifference() => numeric.Evaluate(FDouble, xd);
 }
 
-/// <summary>Scalar Rosenbrock with n = 10⁵: plain doubles vs reverse-mode gradient.</summary>
+/// <summary>Scalar Rosenbrock at n = 10³ and 10⁵: plain doubles vs reverse-mode gradient.</summary>
 [MemoryDiagnoser]
 [ShortRunJob]
 public class RosenbrockGradient
 {
-    private const int N = 100_000;
+    [Params(1_000, 100_000)] public int N;
     private readonly Func<Scalar[], Scalar[]> grad = Grad(Rosenbrock);
     private Scalar[] x = [];
     private double[] xd = [];
