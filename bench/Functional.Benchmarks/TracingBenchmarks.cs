@@ -17,8 +17,7 @@ public class TracedRosenbrock1000
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(1);
-        x = [.. Enumerable.Range(0, N).Select(_ => random.NextDouble() * 2 - 1)];
+        x = BenchmarkPoints.Uniform(N);
         replay = Trace(RosenbrockGradient.Rosenbrock, x);
         compiled = replay.Compile();
     }
@@ -41,8 +40,7 @@ public class TracedRosenbrock100k
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(1);
-        x = [.. Enumerable.Range(0, N).Select(_ => random.NextDouble() * 2 - 1)];
+        x = BenchmarkPoints.Uniform(N);
         replay = Trace(RosenbrockGradient.Rosenbrock, x);
     }
 

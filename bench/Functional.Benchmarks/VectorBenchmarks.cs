@@ -130,8 +130,7 @@ public class VectorisedRosenbrock
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(1);
-        xd = [.. Enumerable.Range(0, N).Select(_ => random.NextDouble() * 2 - 1)];
+        xd = BenchmarkPoints.Uniform(N);
         x = [.. xd.Select(v => (Scalar)v)];
     }
 

@@ -60,11 +60,12 @@ public static partial class AD
         {
             CheckInput(x);
             if (x.Length == 0 || x.Any(v => !v.IsConstant)) return forwardOverReverse(x);
+            var point = Scalar.Primals(x);
             Traced traced;
-            try { traced = Trace(f, Scalar.Primals(x)); }
+            try { traced = Trace(f, point); }
             catch (NotSupportedException) { return forwardOverReverse(x); }
             var hessian = new double[x.Length, x.Length];
-            traced.Hessian(Scalar.Primals(x), hessian);
+            traced.Hessian(point, hessian);
             // At a singular point (1/x at 0) the two routes may meet ∞·0 in different orders: there the
             // reference route decides, so NaN and ∞ follow the library's usual conventions.
             foreach (var h in hessian)
