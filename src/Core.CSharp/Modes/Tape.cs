@@ -93,7 +93,6 @@ internal sealed partial class Tape : Differentiation
     }
 
     /// <summary>Records y = op(a[, b]) whose primal and partials are plain doubles.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Scalar RecordFirstOrder(double primal, int a, double wa, int b, double wb)
     {
         if (count == capacity) Grow();
