@@ -45,6 +45,30 @@ internal sealed partial class Simplifier
             var size = Operations(candidate);
             if (size <= bestSize && candidate != best) { best = candidate; bestSize = size; }
         }
+        if (options.RationalFunctions && IsProductNode(best) && ClearInnerFractions(best) is { } cleared)
+        {
+            var candidate = Canonical(cleared);
+            var size = Operations(candidate);
+            if (size < bestSize) { best = candidate; bestSize = size; }
+        }
+        if (options.RationalFunctions && IsSumNode(best) && partDepth == 0)
+            foreach (var part in Parts(best))
+            {
+                partDepth++;
+                var inside = Choose(Canonical(part.Inside));
+                partDepth--;
+                var candidate = SumOf([(inside, 1), (part.Outside, 1)]);
+                if (candidate is null) continue;
+                candidate = Canonical(candidate);
+                var size = Operations(candidate);
+                if (size < bestSize) { best = candidate; bestSize = size; }
+            }
+        if (options.Activations && IsProductNode(best) && SigmoidSlope(best) is { } slope)
+        {
+            var candidate = Canonical(slope);
+            var size = Operations(candidate);
+            if (size < bestSize) { best = candidate; bestSize = size; }
+        }
         return Done(best);
     }
 

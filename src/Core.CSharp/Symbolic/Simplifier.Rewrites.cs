@@ -130,6 +130,64 @@ internal sealed partial class Simplifier
         return changed;
     }
 
+    /// <summary>The slope of a sigmoid written without it: σ(u)^k·(1 − σ(u))^k = (4·cosh(u/2)²)^−k, with
+    /// (1 − σ(u)) also met scaled (c·σ(u) − c). The slope form <c>(1 - sigmoid(u))*sigmoid(u)</c> writes u
+    /// twice, so past a small u the cosh form is shorter; it replaces a product only when strictly shorter,
+    /// so the derivative of <c>sigmoid(x)</c> stays in terms of sigmoid. Null when no pair is found.</summary>
+    private Expr? SigmoidSlope(Expr e)
+    {
+        var p = Factor([(e, 1)]);
+        if (p is null) return null;
+        var factors = new List<(Expr Base, double Exponent)>(p.Factors);
+        var coefficient = p.Coefficient;
+        var changed = false;
+        for (var i = 0; i < factors.Count; i++)
+        {
+            var (s, k) = factors[i];
+            if (!s.Is(Primitives<Expr>.Sigmoid) || k <= 0 || !Expr.IsInteger(k)) continue;
+            for (var j = 0; j < factors.Count && factors[i].Exponent > 0; j++)
+            {
+                var (b, m) = factors[j];
+                if (m <= 0 || !Expr.IsInteger(m) || OneMinus(b, s) is not { } scale) continue;
+                var n = Math.Min(factors[i].Exponent, m);
+                var half = ProductOf([(s.Left!, 1), (Expr.Const(0.5), 1)]);
+                if (half is null) return null;
+                coefficient *= Math.Pow(scale / 4, n);
+                factors[i] = (s, factors[i].Exponent - n);
+                factors[j] = (b, m - n);
+                factors.Add((Unary(Primitives<Expr>.Cosh, half), -2 * n));
+                changed = true;
+            }
+        }
+        if (!changed) return null;
+        var seeds = new List<(Expr, double)> { (Expr.Const(coefficient), 1) };
+        foreach (var f in factors) if (f.Exponent != 0) seeds.Add(f);
+        return ProductOf([.. seeds]);
+    }
+
+    /// <summary>d when b is d·(1 − s), that is a sum of one multiple of s and the constant d, in any
+    /// simplified spelling (1 − s, s − 1, 3 − 3·s, s/2 − 0.5); else null.</summary>
+    private static double? OneMinus(Expr b, Expr s)
+    {
+        if (!(b.Is(Primitives<Expr>.Add) || b.Is(Primitives<Expr>.Subtract))) return null;
+        double constant = 0, multiple = 0;
+        var pending = new Stack<(Expr, double)>([(b, 1)]);
+        while (pending.Count > 0)
+        {
+            var (e, m) = pending.Pop();
+            if (pending.Count > 4) return null;
+            if (e.IsConstant) constant += m * e.ConstantValue;
+            else if (e.Is(Primitives<Expr>.Add)) { pending.Push((e.Left!, m)); pending.Push((e.Right!, m)); }
+            else if (e.Is(Primitives<Expr>.Subtract)) { pending.Push((e.Left!, m)); pending.Push((e.Right!, -m)); }
+            else if (e.Is(Primitives<Expr>.Negate)) pending.Push((e.Left!, -m));
+            else if (e == s) multiple += m;
+            else if (e.Is(Primitives<Expr>.Multiply) && e.Left!.IsConstant && e.Right == s) multiple += m * e.Left.ConstantValue;
+            else if (e.Is(Primitives<Expr>.Divide) && e.Left == s && e.Right!.IsConstant) multiple += m / e.Right.ConstantValue;
+            else return null;
+        }
+        return constant != 0 && constant == -multiple ? constant : null;
+    }
+
     /// <summary>(1 − tanh(u)²)^k → cosh(u)^−2k and (1 + tan(u)²)^k → cos(u)^−2k (a factor fewer: the
     /// derivative rules' forms of tanh' and tan').</summary>
     private bool SquaredSecants(List<(Expr Base, double Exponent)> factors)

@@ -30,24 +30,52 @@ internal sealed partial class Simplifier
         return true;
     }
 
-    /// <summary>Σ nᵢ/dᵢ → (Σ nᵢ·(L/dᵢ))/L with L the least common multiple of the dᵢ (as products of
-    /// powers of the same factors), common numerator factors taken out; null when fewer than two
-    /// terms have a denominator. Equal wherever every term is defined.</summary>
-    private Expr? Together(Expr sum)
+    /// <summary>The terms of a sum with their signs, in order; null past <paramref name="limit"/> terms.</summary>
+    private static List<(Expr Term, double Sign)>? Terms(Expr sum, int limit)
     {
-        var terms = new List<Expr>();
-        var signs = new List<double>();
+        var terms = new List<(Expr, double)>();
         var pending = new Stack<(Expr, double)>([(sum, 1)]);
         while (pending.Count > 0)
         {
             var (e, m) = pending.Pop();
-            if (terms.Count > MaxTogetherTerms) return null;
+            if (terms.Count > limit) return null;
             if (e.Is(Primitives<Expr>.Add)) { pending.Push((e.Right!, m)); pending.Push((e.Left!, m)); }
             else if (e.Is(Primitives<Expr>.Subtract)) { pending.Push((e.Right!, -m)); pending.Push((e.Left!, m)); }
             else if (e.Is(Primitives<Expr>.Negate)) pending.Push((e.Left!, -m));
-            else { terms.Add(e); signs.Add(m); }
+            else terms.Add((e, m));
         }
-        if (terms.Count < 2) return null;
+        return terms;
+    }
+
+    /// <summary>A product whose sum factors with fractions inside are written over their own common
+    /// denominator, which then meets the product's other factors: (z/(3x + 1) + c)·(3x + 1) → z + c·(3x + 1).
+    /// Null when no factor changes.</summary>
+    private Expr? ClearInnerFractions(Expr product)
+    {
+        var p = Factor([(product, 1)]);
+        if (p is null) return null;
+        var seeds = new List<(Expr, double)> { (Expr.Const(p.Coefficient), 1) };
+        var changed = false;
+        foreach (var (b, k) in p.Factors)
+        {
+            if (IsSumNode(b) && Expr.IsInteger(k) && Together(b, minimumWithDenominator: 1) is { } together)
+            {
+                seeds.Add((together, k));
+                changed = true;
+            }
+            else seeds.Add((b, k));
+        }
+        return changed ? ProductOf([.. seeds]) : null;
+    }
+
+    /// <summary>Σ nᵢ/dᵢ → (Σ nᵢ·(L/dᵢ))/L with L the least common multiple of the dᵢ (as products of
+    /// powers of the same factors), common numerator factors taken out; null when fewer than two
+    /// terms have a denominator. Equal wherever every term is defined.</summary>
+    private Expr? Together(Expr sum, int minimumWithDenominator = 2)
+    {
+        if (Terms(sum, MaxTogetherTerms) is not { Count: >= 2 } signed) return null;
+        var terms = signed.ConvertAll(t => t.Term);
+        var signs = signed.ConvertAll(t => t.Sign);
         var products = new List<Product>();
         var common = new Dictionary<Expr, double>();
         var withDenominator = 0;
@@ -66,7 +94,7 @@ internal sealed partial class Simplifier
                 }
             if (has) withDenominator++;
         }
-        if (withDenominator < 2) return null;
+        if (withDenominator < minimumWithDenominator) return null;
         var numerators = new List<List<(Expr Base, double Exponent)>>();
         var coefficients = new List<double>();
         for (var i = 0; i < products.Count; i++)
