@@ -33,11 +33,16 @@ internal sealed partial class Simplifier
                 var size = Operations(candidate);
                 if (size < bestSize) { best = candidate; bestSize = size; forms[candidate] = rf; }
             }
-        if (options.RationalFunctions && IsSumNode(best) && Together(best) is { } together)
+        if (options.RationalFunctions && IsSumNode(best))
         {
-            var candidate = Canonical(together);
-            var size = Operations(candidate);
-            if (size < bestSize) { best = candidate; bestSize = size; }
+            var sum = best;
+            foreach (var sumsOnly in new[] { false, true })
+                if (Together(sum, sumsOnly: sumsOnly) is { } together)
+                {
+                    var candidate = Canonical(together);
+                    var size = Operations(candidate);
+                    if (size < bestSize) { best = candidate; bestSize = size; }
+                }
         }
         if ((options.FunctionIdentities || options.Activations || options.Trigonometric) && (IsProductNode(best) || (best.Is(Primitives<Expr>.Pow) && best.Right!.IsConstant)) && ProductRewriteMightHelp(best) && RewriteProduct(best) is { } rewritten)
         {

@@ -21,6 +21,17 @@ internal sealed partial class Simplifier
             if (ReferenceEquals(op, Primitives<Expr>.Exp) && x.Is(Primitives<Expr>.Log)) return x.Left!;
             if (ReferenceEquals(op, Primitives<Expr>.Sqrt) && x.Is(Primitives<Expr>.Pow) && x.Right!.IsConstantEqualTo(2))
                 return Unary(Primitives<Expr>.Abs, x.Left!);
+            // log(sqrt(u)) = log(u)/2 and log(u^k) = k·log(u) unless k is even: both sides need u ≥ 0
+            // (u > 0 for k < 0), and at u = 0 both are ±∞.
+            if (ReferenceEquals(op, Primitives<Expr>.Log) && x.Is(Primitives<Expr>.Sqrt))
+                return ProductOf([(Expr.Apply(Primitives<Expr>.Log, x.Left!), 1), (Expr.Const(0.5), 1)]);
+            if (ReferenceEquals(op, Primitives<Expr>.Log) && x.Is(Primitives<Expr>.Pow) && x.Right!.IsConstant
+                && double.IsFinite(x.Right.ConstantValue) && !Expr.IsInteger(x.Right.ConstantValue / 2) && !x.Left!.IsConstant)
+                return ProductOf([(Expr.Apply(Primitives<Expr>.Log, x.Left!), 1), (x.Right, 1)]);
+            // sqrt(c²·u) = c·sqrt(u) for a whole number c > 1 (both sides need u ≥ 0).
+            if (ReferenceEquals(op, Primitives<Expr>.Sqrt) && IsProductNode(x) && Split(x) is { Coefficient: > 1 } scaled
+                && Math.Sqrt(scaled.Coefficient) is var root && Expr.IsInteger(root) && root * root == scaled.Coefficient)
+                return ProductOf([(Expr.Const(root), 1), (Expr.Apply(Primitives<Expr>.Sqrt, scaled.Rest!), 1)]);
             if (Negated(x) is { } u)
             {
                 if (OddFunctions.Contains(op)) return Unary(Primitives<Expr>.Negate, Unary(op, u));

@@ -70,10 +70,20 @@ internal sealed partial class Simplifier
 
     /// <summary>Σ nᵢ/dᵢ → (Σ nᵢ·(L/dᵢ))/L with L the least common multiple of the dᵢ (as products of
     /// powers of the same factors), common numerator factors taken out; null when fewer than two
-    /// terms have a denominator. Equal wherever every term is defined.</summary>
-    private Expr? Together(Expr sum, int minimumWithDenominator = 2)
+    /// terms have a denominator. With <paramref name="sumsOnly"/>, only sums go below the common line
+    /// and other denominators stay in their terms: ((3x + 10)/cosh(x)² − 3·tanh(x))/(3x + 10)².
+    /// Equal wherever every term is defined.</summary>
+    private Expr? Together(Expr sum, int minimumWithDenominator = 2, bool sumsOnly = false)
     {
         if (Terms(sum, MaxTogetherTerms) is not { Count: >= 2 } signed) return null;
+        // Terms without a denominator are all multiplied by the whole common denominator: they go
+        // over it as one sum, z + (3x + 1)·(c + d), not z + c·(3x + 1) + d·(3x + 1).
+        var plain = signed.FindAll(t => !HasDenominator(t.Term));
+        if (plain.Count >= 2 && plain.Count < signed.Count && SumOf([.. plain]) is { } grouped)
+        {
+            signed.RemoveAll(t => !HasDenominator(t.Term));
+            signed.Add((grouped, 1));
+        }
         var terms = signed.ConvertAll(t => t.Term);
         var signs = signed.ConvertAll(t => t.Sign);
         var products = new List<Product>();
@@ -86,7 +96,7 @@ internal sealed partial class Simplifier
             products.Add(p);
             var has = false;
             foreach (var (b, k) in p.Factors)
-                if (k < 0)
+                if (k < 0 && (!sumsOnly || IsSumNode(b)))
                 {
                     if (!Expr.IsInteger(k) || !FiniteWhereDefined(b)) return null;
                     has = true;
