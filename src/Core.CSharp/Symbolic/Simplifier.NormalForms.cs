@@ -58,6 +58,7 @@ internal sealed partial class Simplifier
         foreach (var (_, c) in terms) if (!double.IsFinite(c)) return null;
         terms.RemoveAll(t => t.Coefficient == 0);
         terms.Sort(CompareTerms);
+        LeadWithPositive(terms);
         Expr? sum = null;
         foreach (var (term, c) in terms)
         {
@@ -70,6 +71,45 @@ internal sealed partial class Simplifier
         }
         if (sum is null) return Expr.Const(constant);
         return constant == 0 ? sum : Expr.Apply(Primitives<Expr>.Add, sum, Expr.Const(constant));
+    }
+
+    /// <summary>A sum led by a negative quotient is written from its first positive term instead:
+    /// 2*y*cos(y^2) - exp(2)/(y + 1)^2, not -exp(2)/(y + 1)^2 + 2*y*cos(y^2) (one operation fewer).
+    /// Polynomial terms keep the degree order (-8*x + 4).</summary>
+    private static void LeadWithPositive(List<(Product Term, double Coefficient)> terms)
+    {
+        if (terms.Count < 2 || terms[0].Coefficient >= 0 || !terms[0].Term.Factors.Exists(f => f.Exponent < 0)) return;
+        var positive = terms.FindIndex(t => t.Coefficient > 0);
+        if (positive < 0) return;
+        var lead = terms[positive];
+        terms.RemoveAt(positive);
+        terms.Insert(0, lead);
+    }
+
+    /// <summary>+1 when every term of the sum e is positive, −1 when every term is negative, else 0
+    /// (the sign of a term is that of its numeric coefficient).</summary>
+    private static int SumSign(Expr e)
+    {
+        var sign = 0;
+        var pending = new Stack<(Expr, int)>([(e, 1)]);
+        while (pending.Count > 0)
+        {
+            var (n, m) = pending.Pop();
+            if (pending.Count > 64) return 0;
+            if (n.Is(Primitives<Expr>.Add)) { pending.Push((n.Left!, m)); pending.Push((n.Right!, m)); continue; }
+            if (n.Is(Primitives<Expr>.Subtract)) { pending.Push((n.Left!, m)); pending.Push((n.Right!, -m)); continue; }
+            if (n.Is(Primitives<Expr>.Negate)) { pending.Push((n.Left!, -m)); continue; }
+            var term = m * TermSign(n);
+            if (sign != 0 && term != sign) return 0;
+            sign = term;
+        }
+        return sign;
+    }
+
+    private static int TermSign(Expr t)
+    {
+        while (t.Is(Primitives<Expr>.Multiply) || t.Is(Primitives<Expr>.Divide)) t = t.Left!;
+        return t.IsConstant && t.ConstantValue < 0 ? -1 : 1;
     }
 
     /// <summary>The normal form of the product Π exprᵢ^multᵢ, or null (too many factors, or a
@@ -137,6 +177,12 @@ internal sealed partial class Simplifier
                     else if (Expr.IsInteger(e.Right.ConstantValue)) { stack.Push((e.Left, k)); continue; }
                     else { Add(p, index, e.Left, k); continue; }
                 }
+            }
+            // A sum of only negative terms is taken as −1 times its negation: −(2x + 2), not (−2x − 2).
+            if (Expr.IsInteger(m) && (e.Is(Primitives<Expr>.Add) || e.Is(Primitives<Expr>.Subtract)) && SumSign(e) < 0 && Negation(e) is { } positive)
+            {
+                if (m % 2 != 0) p.Coefficient = -p.Coefficient;
+                e = positive;
             }
             Add(p, index, e, m);
         }
