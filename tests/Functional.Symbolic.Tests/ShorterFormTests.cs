@@ -32,6 +32,9 @@ public class ShorterFormTests
     [InlineData("sqrt(64*x)", "8*sqrt(x)")]
     [InlineData("sqrt(9*x*y)", "3*sqrt(x*y)")]
     [InlineData("sqrt(2*x)", "sqrt(2*x)")]
+    // f/sqrt(g) as (f/g)·sqrt(g) when f and g cancel
+    [InlineData("x^2*(x + 3)*exp(x)/sqrt(x^3*exp(x)*y)", "(x + 3)*sqrt(x^3*y*exp(x))/(x*y)")]
+    [InlineData("x/sqrt(x*y)", "x/sqrt(x*y)")]
     // signs: a factor of only negative terms gives its −1 to the coefficient
     [InlineData("(-2*x - 2)*sin(x)", "-(2*x + 2)*sin(x)")]
     [InlineData("-((-2*x - 2)*sin(2*x) - cos(2*x))", "(2*x + 2)*sin(2*x) + cos(2*x)")]
@@ -63,6 +66,7 @@ public class ShorterFormTests
     [InlineData("sin(y^2) + exp(2)/(log(x)*y + 1)", "y", "2*y*cos(y^2) - log(x)*exp(2)/(y*log(x) + 1)^2")]
     [InlineData("sigmoid(y*x*(2 + z))*y", "z", "x*y^2/(4*cosh(x*y*(z + 2)/2)^2)")]
     [InlineData("sigmoid(x)", "x", "(1 - sigmoid(x))*sigmoid(x)")]
+    [InlineData("sqrt(exp(x)*(x^3*sin(1)))", "x", "(x + 3)*sqrt(x^3*exp(x)*sin(1))/(2*x)")]
     [InlineData("log(tanh(y + 1) + (z/(3*x + 1) + sqrt(3)))", "z", "1/((tanh(y + 1) + sqrt(3))*(3*x + 1) + z)")]
     public void Derivatives_take_the_shorter_forms(string text, string variable, string expected)
     {

@@ -68,6 +68,12 @@ internal sealed partial class Simplifier
                 var size = Operations(candidate);
                 if (size < bestSize) { best = candidate; bestSize = size; }
             }
+        if (options.FunctionIdentities && IsProductNode(best) && RootQuotient(best) is { } rooted)
+        {
+            var candidate = Canonical(rooted);
+            var size = Operations(candidate);
+            if (size < bestSize) { best = candidate; bestSize = size; }
+        }
         if (options.Activations && IsProductNode(best) && SigmoidSlope(best) is { } slope)
         {
             var candidate = Canonical(slope);

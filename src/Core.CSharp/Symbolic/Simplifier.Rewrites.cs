@@ -176,6 +176,21 @@ internal sealed partial class Simplifier
         return ProductOf([.. seeds]);
     }
 
+    /// <summary>f/sqrt(g) → (f/g)·sqrt(g), so that f and g cancel: x²(x + 3)·eˣ/sqrt(x³·eˣ) →
+    /// (x + 3)·sqrt(x³·eˣ)/x. Equal wherever sqrt(g) is a non-zero number. Null when no factor is 1/sqrt(g)
+    /// with g a product.</summary>
+    private Expr? RootQuotient(Expr e)
+    {
+        var p = Factor([(e, 1)]);
+        if (p is null) return null;
+        var at = p.Factors.FindIndex(f => f.Exponent == -1 && f.Base.Is(Primitives<Expr>.Sqrt) && IsProductNode(f.Base.Left!));
+        if (at < 0) return null;
+        var root = p.Factors[at].Base;
+        var seeds = new List<(Expr, double)> { (Expr.Const(p.Coefficient), 1), (root.Left!, -1), (root, 1) };
+        for (var i = 0; i < p.Factors.Count; i++) if (i != at) seeds.Add(p.Factors[i]);
+        return ProductOf([.. seeds]);
+    }
+
     /// <summary>d when b is d·(1 − s), that is a sum of one multiple of s and the constant d, in any
     /// simplified spelling (1 − s, s − 1, 3 − 3·s, s/2 − 0.5); else null.</summary>
     private static double? OneMinus(Expr b, Expr s)
