@@ -119,17 +119,25 @@ module Combinators =
 
     // ---- combinators --------------------------------------------------------------------------
 
+    /// <summary>The <paramref name="order"/>-th derivative of f at x (what <c>diff</c> and <c>diffn</c> call).
+    /// Not inline: the differentiation closure is called here, in a plain call. Inlined into a caller built
+    /// with tail calls, it would be a helper-based tail call (a Scalar is passed on the stack), which
+    /// crashes .NET 10 under tiered PGO.</summary>
+    [<EditorBrowsable(EditorBrowsableState.Never)>]
+    let derivativeAt (order: int) (f: Scalar -> Scalar) (x: Scalar) : Scalar =
+        AD.Derivative(Func<Scalar, Scalar> f, order).Invoke x
+
     /// <summary>f′ by forward mode: <c>diff sin</c> is cos. The point may be a float or a Scalar
     /// (<c>diff sin 0.5</c>, <c>diff sin x</c>); <c>diff f</c> passed on where a <c>Scalar -&gt; Scalar</c>
     /// is expected (<c>diff (diff f)</c>) takes a Scalar.</summary>
     let inline diff (f: Scalar -> Scalar) (x: ^X) : Scalar =
-        AD.Derivative(Func<Scalar, Scalar> f).Invoke(scalarArgument Unchecked.defaultof<ScalarArgument> x)
+        derivativeAt 1 f (scalarArgument Unchecked.defaultof<ScalarArgument> x)
 
     /// <summary>The <paramref name="n"/>-th derivative by nested forward mode (<c>diffn 0 f</c> is f);
     /// the point may be a float or a Scalar.</summary>
     /// <exception cref="T:System.ArgumentOutOfRangeException">n is negative.</exception>
     let inline diffn (n: int) (f: Scalar -> Scalar) (x: ^X) : Scalar =
-        AD.Derivative(Func<Scalar, Scalar> f, n).Invoke(scalarArgument Unchecked.defaultof<ScalarArgument> x)
+        derivativeAt n f (scalarArgument Unchecked.defaultof<ScalarArgument> x)
 
     /// <summary>f″ by nested forward mode; the point may be a float or a Scalar.</summary>
     let inline diff2 (f: Scalar -> Scalar) (x: ^X) : Scalar = diffn 2 f x

@@ -28,7 +28,7 @@ let ``jacfwd = jacrev on vector functions`` (case: VectorCase) =
     if Properties.usable (Array.append values (byRows fwd)) then
         Properties.compareRoutes Tolerance.Exact [ "jacfwd", byRows fwd; "jacrev", byRows rev; "jacobian", byRows auto ]
         .&. Properties.withinNumeric "jacfwd" (Properties.numericJacobian case.Function case.Point) (byRows fwd)
-    else Prop.ofTestable (Prop.discard ())
+    else Properties.discarded ()
 
 [<Property(MaxTest = 500, Arbitrary = [| typeof<Arbitraries> |])>]
 let ``hvp = Hessian · v`` (case: ExpressionCase) =
@@ -48,7 +48,7 @@ let ``hvp = Hessian · v`` (case: ExpressionCase) =
                     let n = FiniteDifference.DerivativeWithError(Func<float, float> along, 0.0, Properties.NumericStep)
                     NumericEstimate(norm * n.Value, norm * n.Error)))
                 direct
-    else Prop.ofTestable (Prop.discard ()))
+    else Properties.discarded ())
 
 [<Property(MaxTest = 500, Arbitrary = [| typeof<Arbitraries> |])>]
 let ``third derivative: diffn 3 = symbolic = nested reverse`` (UnivariateCase case) =
@@ -65,7 +65,7 @@ let ``third derivative: diffn 3 = symbolic = nested reverse`` (UnivariateCase ca
         Properties.compareRoutes Tolerance.Exact
             [ "diffn 3", [| forward |]; "rev∘rev∘rev", [| reverse |]; "fwd∘rev∘fwd", [| mixed |]; "symbolic", [| symbolic |] ]
         .&. Properties.withinNumeric "diffn 3" [| Properties.numericDerivative (diffn 2 f) case.Point.[0] |] [| forward |]
-    else Prop.ofTestable (Prop.discard ())
+    else Properties.discarded ()
 
 [<Property(MaxTest = 500, Arbitrary = [| typeof<Arbitraries> |])>]
 let ``no perturbation confusion: d/dx [f(x) · ∂g/∂y(x, y0)] by every nesting = symbolic`` (case: NestedCase) =
@@ -88,4 +88,4 @@ let ``no perturbation confusion: d/dx [f(x) · ∂g/∂y(x, y0)] by every nestin
               "rev over fwd", [| (Properties.diffRev (outer innerFwd) x0).Value |]
               "rev over rev", [| (Properties.diffRev (outer innerRev) x0).Value |] ]
         .&. Properties.withinNumeric "fwd over fwd" [| Properties.numericDerivative (outer innerFwd) case.X |] [| ff |]
-    else Prop.ofTestable (Prop.discard ())
+    else Properties.discarded ()

@@ -22,7 +22,7 @@ let ``Sym.parse of the generated text evaluates like the Scalar function`` (case
     let expected = (case.Function (scalars case.Point)).Value
     if Properties.usable [ expected ] then
         Properties.compareRoutes Tolerance.Exact [ "Scalar function", [| expected |]; "Sym.eval", [| Sym.eval (env case) e |] ]
-    else Prop.ofTestable (Prop.discard ())
+    else Properties.discarded ()
 
 [<Property(MaxTest = 500, Arbitrary = [| typeof<Arbitraries> |])>]
 let ``Sym.compile = Sym.eval`` (case: ExpressionCase) =
@@ -31,7 +31,7 @@ let ``Sym.compile = Sym.eval`` (case: ExpressionCase) =
     if Properties.usable [ evaluated ] then
         let compiled = Sym.compile (List.ofArray case.Variables) e case.Point
         Properties.compareRoutes { Relative = 1e-12; Floor = 1.0 } [ "Sym.eval", [| evaluated |]; "Sym.compile", [| compiled |] ]
-    else Prop.ofTestable (Prop.discard ())
+    else Properties.discarded ()
 
 [<Property(MaxTest = 500, Arbitrary = [| typeof<Arbitraries> |])>]
 let ``Sym.simplify keeps the value`` (case: ExpressionCase) =
@@ -41,7 +41,7 @@ let ``Sym.simplify keeps the value`` (case: ExpressionCase) =
         let simplified = Sym.simplify e
         let after = Sym.eval (env case) simplified
         Properties.compareRoutes Tolerance.Exact [ string e, [| before |]; string simplified, [| after |] ]
-    else Prop.ofTestable (Prop.discard ())
+    else Properties.discarded ()
 
 [<Property(MaxTest = 500, Arbitrary = [| typeof<Arbitraries> |])>]
 let ``Sym.ofQuotation of a generated F# lambda agrees with running it on Scalar`` (case: ExpressionCase) =
@@ -51,7 +51,7 @@ let ``Sym.ofQuotation of a generated F# lambda agrees with running it on Scalar`
     if Properties.usable [ expected ] then
         Prop.label $"parameters {parameters}" (parameters = List.ofArray case.Variables)
         .&. Properties.compareRoutes Tolerance.Exact [ "lambda on Scalar", [| expected |]; $"Sym.eval ({e})", [| Sym.eval (env case) e |] ]
-    else Prop.ofTestable (Prop.discard ())
+    else Properties.discarded ()
 
 let private family (a: float) (b: float) =
     // the same functions twice: as F# lambdas run on Scalar, and as their quotations
