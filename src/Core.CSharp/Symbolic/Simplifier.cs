@@ -124,7 +124,7 @@ internal sealed partial class Simplifier
             var negated = SumOf([(x, -1)]);
             if (negated is not null) return negated;
             var kept = Expr.Apply(op, x);
-            oversized.Add(kept);
+            MarkOversized(kept);
             return kept;
         }
         if (ReferenceEquals(op, Primitives<Expr>.Sign) || ReferenceEquals(op, Primitives<Expr>.Abs))
@@ -164,7 +164,13 @@ internal sealed partial class Simplifier
         if (result is not null) return result;
         var kept = Expr.Apply(op, a, b);
         if (kept.Is(Primitives<Expr>.Add) || kept.Is(Primitives<Expr>.Subtract) || kept.Is(Primitives<Expr>.Multiply) || kept.Is(Primitives<Expr>.Divide))
-            oversized.Add(kept);
+            MarkOversized(kept);
         return kept;
+    }
+
+    /// <summary>Keeps a sum or product as it is from now on (memoised factorings may have walked into it).</summary>
+    private void MarkOversized(Expr e)
+    {
+        if (oversized.Add(e)) factorings.Clear();
     }
 }
