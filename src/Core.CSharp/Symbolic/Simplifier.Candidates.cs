@@ -226,16 +226,22 @@ internal sealed partial class Simplifier
         return algebra!.Invert(Form(e));
     }
 
+    // The working set and stack of PostOrderExcept, reused (it calls nothing while it walks).
+    private readonly HashSet<Expr> walkSeen = new();
+    private readonly Stack<(Expr Node, bool Expanded)> walkStack = new();
+
     /// <summary>Iterative post-order over the nodes of <paramref name="root"/> that are not keys of
     /// <paramref name="known"/> (their subtrees are not entered).</summary>
-    private static List<Expr> PostOrderExcept<T>(Expr root, Dictionary<Expr, T> known)
+    private List<Expr> PostOrderExcept<T>(Expr root, Dictionary<Expr, T> known)
     {
         if (known.ContainsKey(root)) return [];
         // The common case, a new node over known children, without the walk's allocations.
         if ((root.Left is null || known.ContainsKey(root.Left)) && (root.Right is null || known.ContainsKey(root.Right))) return [root];
         var order = new List<Expr>();
-        var seen = new HashSet<Expr>();
-        var stack = new Stack<(Expr Node, bool Expanded)>();
+        var seen = walkSeen;
+        var stack = walkStack;
+        seen.Clear();
+        stack.Clear();
         stack.Push((root, false));
         while (stack.Count > 0)
         {

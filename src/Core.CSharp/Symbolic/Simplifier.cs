@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Functional.Symbolic;
 
 /// <summary>
@@ -76,16 +78,19 @@ internal sealed partial class Simplifier
     /// normalised once and gathered as they are, so no walk repeats a shared part.</summary>
     private static HashSet<Expr> Interior(List<Expr> order, Expr root)
     {
-        var uses = new Dictionary<Expr, int>();
-        var usedElsewhere = new HashSet<Expr> { root };
+        var uses = new Dictionary<Expr, int>(order.Count);
+        var usedElsewhere = new HashSet<Expr>(order.Count) { root };
         foreach (var n in order)
         {
             var sum = IsSumNode(n);
             var product = IsProductNode(n);
-            foreach (var child in new[] { n.Left, n.Right })
+            if (n.Left is { } left) Use(left);
+            if (n.Right is { } right) Use(right);
+
+            void Use(Expr child)
             {
-                if (child is null) continue;
-                uses[child] = uses.GetValueOrDefault(child) + 1;
+                ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(uses, child, out _);
+                count++;
                 if (!(sum && IsSumNode(child)) && !(product && IsProductNode(child))) usedElsewhere.Add(child);
             }
         }
