@@ -178,8 +178,21 @@ internal sealed partial class Simplifier
     /// saturating). Negative constants are leaves.</summary>
     internal long Operations(Expr e)
     {
-        foreach (var n in PostOrderExcept(e, operations))
+        if (operations.TryGetValue(e, out var known)) return known;
+        // Depth first, a node counted once its children are: a node may be pushed twice (by two
+        // parents) but is counted once, so the walk stays linear without a visited set.
+        var stack = operationsStack;
+        stack.Clear();
+        stack.Push(e);
+        while (stack.Count > 0)
         {
+            var n = stack.Peek();
+            if (operations.ContainsKey(n)) { stack.Pop(); continue; }
+            var ready = true;
+            if (n.Right is { } right && !operations.ContainsKey(right)) { stack.Push(right); ready = false; }
+            if (n.Left is { } left && !operations.ContainsKey(left)) { stack.Push(left); ready = false; }
+            if (!ready) continue;
+            stack.Pop();
             long size = n.Kind is ExprKind.Constant or ExprKind.Variable ? 0 : 1;
             if (n.Left is { } l) size += operations[l];
             if (n.Right is { } r) size += operations[r];
@@ -187,6 +200,8 @@ internal sealed partial class Simplifier
         }
         return operations[e];
     }
+
+    private readonly Stack<Expr> operationsStack = new();
 
     /// <summary>The rational form of a simplified expression (memoised; subexpressions that are not
     /// arithmetic, or whose form would exceed the budget, are atoms).</summary>
