@@ -284,18 +284,28 @@ internal sealed class Polynomial
     {
         get
         {
-            Dictionary<int, int>? low = null;
+            // The first term's atoms (kept sorted) at their lowest power over all terms.
+            int[]? atoms = null, low = null;
             foreach (var m in Terms.Keys)
             {
-                var here = new Dictionary<int, int>();
-                for (var i = 0; i < m.Count; i++) here[m.AtomAt(i)] = m.PowerAt(i);
-                if (low is null) { low = here; continue; }
-                foreach (var atom in low.Keys.ToList())
-                    low[atom] = here.TryGetValue(atom, out var p) ? Math.Min(low[atom], p) : 0;
+                if (low is null)
+                {
+                    atoms = new int[m.Count];
+                    low = new int[m.Count];
+                    for (var i = 0; i < m.Count; i++) (atoms[i], low[i]) = (m.AtomAt(i), m.PowerAt(i));
+                    continue;
+                }
+                for (var i = 0; i < low.Length; i++) low[i] = Math.Min(low[i], m.PowerOf(atoms![i]));
             }
             if (low is null) return Monomial.One;
-            var kept = low.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key).ToList();
-            return kept.Count == 0 ? Monomial.One : new Monomial([.. kept.Select(kv => kv.Key)], [.. kept.Select(kv => kv.Value)]);
+            var kept = 0;
+            foreach (var k in low) if (k > 0) kept++;
+            if (kept == 0) return Monomial.One;
+            var keptAtoms = new int[kept];
+            var keptPowers = new int[kept];
+            for (int i = 0, j = 0; i < low.Length; i++)
+                if (low[i] > 0) (keptAtoms[j], keptPowers[j++]) = (atoms![i], low[i]);
+            return new Monomial(keptAtoms, keptPowers);
         }
     }
 

@@ -17,10 +17,7 @@ internal sealed class RationalForm
 
     internal List<Factor> Denominator { get; }
 
-    internal sealed record Factor(Polynomial Polynomial, int Power)
-    {
-        internal bool IsSame(Factor other) => Polynomial.SameAs(other.Polynomial);
-    }
+    internal sealed record Factor(Polynomial Polynomial, int Power);
 }
 
 /// <summary>
@@ -86,7 +83,7 @@ internal sealed class RationalAlgebra
         var factors = new List<RationalForm.Factor>(a.Denominator);
         foreach (var f in b.Denominator)
         {
-            var at = factors.FindIndex(g => g.IsSame(f));
+            var at = IndexOf(factors, f.Polynomial);
             if (at < 0) factors.Add(f);
             else if (factors[at].Power < f.Power) factors[at] = f;
         }
@@ -102,7 +99,7 @@ internal sealed class RationalAlgebra
         var n = a.Numerator;
         foreach (var f in common)
         {
-            var have = a.Denominator.Find(g => g.IsSame(f))?.Power ?? 0;
+            var have = IndexOf(a.Denominator, f.Polynomial) is var at and >= 0 ? a.Denominator[at].Power : 0;
             for (var i = have; i < f.Power; i++)
             {
                 n = Polynomial.Multiply(n, f.Polynomial);
@@ -121,7 +118,7 @@ internal sealed class RationalAlgebra
         var factors = new List<RationalForm.Factor>(a.Denominator);
         foreach (var f in b.Denominator)
         {
-            var at = factors.FindIndex(g => g.IsSame(f));
+            var at = IndexOf(factors, f.Polynomial);
             if (at < 0) factors.Add(f);
             else factors[at] = factors[at] with { Power = factors[at].Power + f.Power };
         }
@@ -186,9 +183,17 @@ internal sealed class RationalAlgebra
 
     private static void Merge(List<RationalForm.Factor> factors, Polynomial p, int k)
     {
-        var at = factors.FindIndex(g => g.Polynomial.SameAs(p));
+        var at = IndexOf(factors, p);
         if (at < 0) factors.Add(new RationalForm.Factor(p, k));
         else factors[at] = factors[at] with { Power = factors[at].Power + k };
+    }
+
+    /// <summary>The first factor whose polynomial is the same as p, or −1 (a loop: no closure per search).</summary>
+    private static int IndexOf(List<RationalForm.Factor> factors, Polynomial p)
+    {
+        for (var i = 0; i < factors.Count; i++)
+            if (factors[i].Polynomial.SameAs(p)) return i;
+        return -1;
     }
 
     /// <summary>n / Π factors with trig reduction and cancellation, within the budget.</summary>
