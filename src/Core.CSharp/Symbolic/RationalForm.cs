@@ -240,11 +240,18 @@ internal sealed class RationalAlgebra
     /// <summary>cos(u)² = 1 − sin(u)² and cosh(u)² = 1 + sinh(u)²: the partner atom and the sign.</summary>
     private (int Partner, Rational Sign)? SquareRule(int atom)
     {
+        // Asked for every squared atom of every reduced numerator: memoised by atom (the partner's
+        // number is fixed once it is first looked up).
+        if (squareRules.TryGetValue(atom, out var known)) return known;
         var e = Atoms.Atom(atom);
-        if (e.Is(Primitives<Expr>.Cos)) return (Atoms[Expr.Apply(Primitives<Expr>.Sin, e.Left!)], -Rational.One);
-        if (e.Is(Primitives<Expr>.Cosh)) return (Atoms[Expr.Apply(Primitives<Expr>.Sinh, e.Left!)], Rational.One);
-        return null;
+        (int, Rational)? rule = null;
+        if (e.Is(Primitives<Expr>.Cos)) rule = (Atoms[Expr.Apply(Primitives<Expr>.Sin, e.Left!)], -Rational.One);
+        else if (e.Is(Primitives<Expr>.Cosh)) rule = (Atoms[Expr.Apply(Primitives<Expr>.Sinh, e.Left!)], Rational.One);
+        squareRules[atom] = rule;
+        return rule;
     }
+
+    private readonly Dictionary<int, (int Partner, Rational Sign)?> squareRules = new();
 
     private Polynomial ReduceTrig(Polynomial n)
     {

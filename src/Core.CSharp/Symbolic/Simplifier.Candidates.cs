@@ -217,7 +217,7 @@ internal sealed partial class Simplifier
             else if (n.Is(Primitives<Expr>.Negate)) f = algebra!.Negate(forms[n.Left!]);
             else if (n.Is(Primitives<Expr>.Multiply)) f = algebra!.Multiply(forms[n.Left!], forms[n.Right!]);
             else if (n.Is(Primitives<Expr>.Divide))
-                f = Inverse(n.Right!, 0) is { } inverse ? algebra!.Multiply(forms[n.Left!], inverse) : null;
+                f = InverseOf(n.Right!) is { } inverse ? algebra!.Multiply(forms[n.Left!], inverse) : null;
             else if (n.Is(Primitives<Expr>.Pow) && n.Right!.IsConstant && Expr.IsInteger(n.Right.ConstantValue) && Math.Abs(n.Right.ConstantValue) <= 64)
                 f = algebra!.Power(forms[n.Left!], (int)n.Right.ConstantValue);
             if (f is null)
