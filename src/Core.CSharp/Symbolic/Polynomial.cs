@@ -51,8 +51,19 @@ internal readonly struct Monomial : IEquatable<Monomial>
     {
         if (other.Count == 0) return this;
         if (Count == 0 && sign == 1) return other;
-        var a = new int[Count + other.Count];
-        var p = new int[Count + other.Count];
+        // Two passes over the merge, the first only counting: the result is allocated at its size.
+        var size = Merge(other, sign, null, null);
+        if (size == 0) return One;
+        var a = new int[size];
+        var p = new int[size];
+        Merge(other, sign, a, p);
+        return new Monomial(a, p);
+    }
+
+    /// <summary>The atoms and non-zero powers of this · other^sign in atom order, written to a and p
+    /// when given; returns how many there are.</summary>
+    private int Merge(Monomial other, int sign, int[]? a, int[]? p)
+    {
         int i = 0, j = 0, n = 0;
         while (i < Count || j < other.Count)
         {
@@ -60,11 +71,11 @@ internal readonly struct Monomial : IEquatable<Monomial>
             if (j == other.Count || (i < Count && atoms![i] < other.atoms![j])) { atom = atoms![i]; power = powers![i]; i++; }
             else if (i == Count || other.atoms![j] < atoms![i]) { atom = other.atoms![j]; power = sign * other.powers![j]; j++; }
             else { atom = atoms[i]; power = powers![i] + sign * other.powers![j]; i++; j++; }
-            if (power != 0) { a[n] = atom; p[n] = power; n++; }
+            if (power == 0) continue;
+            if (a is not null) { a[n] = atom; p![n] = power; }
+            n++;
         }
-        if (n == 0) return One;
-        if (n < a.Length) { Array.Resize(ref a, n); Array.Resize(ref p, n); }
-        return new Monomial(a, p);
+        return n;
     }
 
     /// <summary>True when other divides this among monomials with non-negative powers.</summary>
@@ -194,7 +205,8 @@ internal sealed class Polynomial
     internal static Polynomial Add(Polynomial a, Polynomial b, Rational scaleB)
     {
         var t = new Dictionary<Monomial, Rational>(a.Terms);
-        foreach (var (m, c) in b.Terms) Accumulate(t, m, c * scaleB);
+        if (scaleB.IsOne) foreach (var (m, c) in b.Terms) Accumulate(t, m, c);   // c·1 is c, unmultiplied
+        else foreach (var (m, c) in b.Terms) Accumulate(t, m, c * scaleB);
         return new Polynomial(t);
     }
 
