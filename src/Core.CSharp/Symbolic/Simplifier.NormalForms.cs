@@ -57,7 +57,7 @@ internal sealed partial class Simplifier
         while (stack.Count > 0)
         {
             var (e, m) = stack.Pop();
-            if (++visits > maxVisits || (oversized.Contains(e) && (e.Is(Primitives<Expr>.Add) || e.Is(Primitives<Expr>.Subtract)))) return null;
+            if (++visits > maxVisits || ((e.Is(Primitives<Expr>.Add) || e.Is(Primitives<Expr>.Subtract)) && IsOversized(e))) return null;
             if (e.IsConstant) constant += m * e.ConstantValue;
             else if (e.Is(Primitives<Expr>.Add)) { stack.Push((e.Right!, m)); stack.Push((e.Left!, m)); }
             else if (e.Is(Primitives<Expr>.Subtract)) { stack.Push((e.Right!, -m)); stack.Push((e.Left!, m)); }
@@ -152,7 +152,7 @@ internal sealed partial class Simplifier
         while (stack.Count > 0)
         {
             var (e, m) = stack.Pop();
-            if (++visits > maxVisits || (oversized.Contains(e) && (e.Is(Primitives<Expr>.Multiply) || e.Is(Primitives<Expr>.Divide)))) return null;
+            if (++visits > maxVisits || ((e.Is(Primitives<Expr>.Multiply) || e.Is(Primitives<Expr>.Divide)) && IsOversized(e))) return null;
             // Only integer powers distribute: (a·b)^n = a^n·b^n and (a^k)^n = a^(k·n).
             if (Expr.IsInteger(m))
             {

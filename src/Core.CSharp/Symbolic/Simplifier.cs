@@ -57,6 +57,8 @@ internal sealed partial class Simplifier
         var s = new Simplifier(options);
         var order = Expr.PostOrder(root);
         var interior = Interior(order, root);
+        s.simplified.EnsureCapacity(order.Count);
+        s.regionSizes.EnsureCapacity(interior.Count);
         foreach (var n in order)
         {
             if (interior.Contains(n))
@@ -172,6 +174,9 @@ internal sealed partial class Simplifier
             MarkOversized(kept);
         return kept;
     }
+
+    /// <summary>True for a sum or product kept as it was (the set is almost always empty).</summary>
+    private bool IsOversized(Expr e) => oversized.Count > 0 && oversized.Contains(e);
 
     /// <summary>Keeps a sum or product as it is from now on (memoised factorings may have walked into it).</summary>
     private void MarkOversized(Expr e)
