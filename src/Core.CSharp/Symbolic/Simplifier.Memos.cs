@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Functional.Symbolic;
 
 /// <summary>Memos of <see cref="Simplifier"/>'s candidate stage: work that the candidates of
@@ -14,5 +16,17 @@ internal sealed partial class Simplifier
         var inverse = Inverse(e, 0);
         inverses[e] = inverse;
         return inverse;
+    }
+
+    private readonly Dictionary<(Product Term, double Coefficient), Expr> builtTerms = new();
+
+    /// <summary>c·term written out (<see cref="Build"/>), memoised: a sum gathered again (every prefix
+    /// of a candidate's sum is normalised in turn) writes the same terms again. Products are never
+    /// changed once made, so one is a sound key.</summary>
+    private Expr BuildTerm(double coefficient, Product term)
+    {
+        ref var built = ref CollectionsMarshal.GetValueRefOrAddDefault(builtTerms, (term, coefficient), out var exists);
+        if (!exists) built = Build(coefficient, term.Factors);
+        return built!;
     }
 }

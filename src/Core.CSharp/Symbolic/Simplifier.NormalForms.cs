@@ -85,10 +85,10 @@ internal sealed partial class Simplifier
         Expr? sum = null;
         foreach (var (term, c) in terms)
         {
-            if (sum is null) sum = Build(c, term.Factors);
+            if (sum is null) sum = BuildTerm(c, term);
             else
             {
-                var piece = Build(Math.Abs(c), term.Factors);
+                var piece = BuildTerm(Math.Abs(c), term);
                 sum = c < 0 ? Expr.Apply(Primitives<Expr>.Subtract, sum, piece) : Expr.Apply(Primitives<Expr>.Add, sum, piece);
             }
         }
