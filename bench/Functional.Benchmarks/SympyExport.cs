@@ -14,6 +14,7 @@ namespace Functional.Benchmarks;
 internal static class SympyExport
 {
     private const int Repetitions = 21;
+    private const int WarmUpRounds = 5;
 
     internal static void Run(string outputPath)
     {
@@ -22,10 +23,16 @@ internal static class SympyExport
             .Select(i => SimplifyQualityBenchmarks.Smooth(rng, 4, i % 3 == 0 ? ["x"] : i % 3 == 1 ? ["x", "y"] : ["x", "y", "z"]))
             .ToArray();
 
-        // JIT and intern-table warm-up on unrelated expressions, so the first timed call is not the first call.
+        // JIT and intern-table warm-up on unrelated expressions, so the first timed call is not the first
+        // call. The runtime compiles hot methods fully (tier 1) only after a pause in new compilations,
+        // so the rounds are separated by pauses; without them most timed calls would run tier-0 code.
         var warm = new Random(1);
-        for (var i = 0; i < 50; i++)
-            foreach (var v in new[] { "x", "y" }) SimplifyQualityBenchmarks.Smooth(warm, 4, ["x", "y"]).Diff(v).Simplify();
+        for (var round = 0; round < WarmUpRounds; round++)
+        {
+            for (var i = 0; i < 100; i++)
+                foreach (var v in new[] { "x", "y", "z" }) SimplifyQualityBenchmarks.Smooth(warm, 4, ["x", "y", "z"]).Diff(v).Simplify();
+            Thread.Sleep(250);
+        }
 
         var csv = new StringBuilder("id,variable,expression,ours,our_ops,our_first_us,our_median_us\n");
         var cases = 0;

@@ -51,8 +51,19 @@ internal readonly struct Monomial : IEquatable<Monomial>
     {
         if (other.Count == 0) return this;
         if (Count == 0 && sign == 1) return other;
-        var a = new int[Count + other.Count];
-        var p = new int[Count + other.Count];
+        // Two passes over the merge, the first only counting: the result is allocated at its size.
+        var size = Merge(other, sign, null, null);
+        if (size == 0) return One;
+        var a = new int[size];
+        var p = new int[size];
+        Merge(other, sign, a, p);
+        return new Monomial(a, p);
+    }
+
+    /// <summary>The atoms and non-zero powers of this · other^sign in atom order, written to a and p
+    /// when given; returns how many there are.</summary>
+    private int Merge(Monomial other, int sign, int[]? a, int[]? p)
+    {
         int i = 0, j = 0, n = 0;
         while (i < Count || j < other.Count)
         {
@@ -60,11 +71,11 @@ internal readonly struct Monomial : IEquatable<Monomial>
             if (j == other.Count || (i < Count && atoms![i] < other.atoms![j])) { atom = atoms![i]; power = powers![i]; i++; }
             else if (i == Count || other.atoms![j] < atoms![i]) { atom = other.atoms![j]; power = sign * other.powers![j]; j++; }
             else { atom = atoms[i]; power = powers![i] + sign * other.powers![j]; i++; j++; }
-            if (power != 0) { a[n] = atom; p[n] = power; n++; }
+            if (power == 0) continue;
+            if (a is not null) { a[n] = atom; p![n] = power; }
+            n++;
         }
-        if (n == 0) return One;
-        if (n < a.Length) { Array.Resize(ref a, n); Array.Resize(ref p, n); }
-        return new Monomial(a, p);
+        return n;
     }
 
     /// <summary>True when other divides this among monomials with non-negative powers.</summary>
@@ -194,7 +205,8 @@ internal sealed class Polynomial
     internal static Polynomial Add(Polynomial a, Polynomial b, Rational scaleB)
     {
         var t = new Dictionary<Monomial, Rational>(a.Terms);
-        foreach (var (m, c) in b.Terms) Accumulate(t, m, c * scaleB);
+        if (scaleB.IsOne) foreach (var (m, c) in b.Terms) Accumulate(t, m, c);   // c·1 is c, unmultiplied
+        else foreach (var (m, c) in b.Terms) Accumulate(t, m, c * scaleB);
         return new Polynomial(t);
     }
 
@@ -284,18 +296,28 @@ internal sealed class Polynomial
     {
         get
         {
-            Dictionary<int, int>? low = null;
+            // The first term's atoms (kept sorted) at their lowest power over all terms.
+            int[]? atoms = null, low = null;
             foreach (var m in Terms.Keys)
             {
-                var here = new Dictionary<int, int>();
-                for (var i = 0; i < m.Count; i++) here[m.AtomAt(i)] = m.PowerAt(i);
-                if (low is null) { low = here; continue; }
-                foreach (var atom in low.Keys.ToList())
-                    low[atom] = here.TryGetValue(atom, out var p) ? Math.Min(low[atom], p) : 0;
+                if (low is null)
+                {
+                    atoms = new int[m.Count];
+                    low = new int[m.Count];
+                    for (var i = 0; i < m.Count; i++) (atoms[i], low[i]) = (m.AtomAt(i), m.PowerAt(i));
+                    continue;
+                }
+                for (var i = 0; i < low.Length; i++) low[i] = Math.Min(low[i], m.PowerOf(atoms![i]));
             }
             if (low is null) return Monomial.One;
-            var kept = low.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key).ToList();
-            return kept.Count == 0 ? Monomial.One : new Monomial([.. kept.Select(kv => kv.Key)], [.. kept.Select(kv => kv.Value)]);
+            var kept = 0;
+            foreach (var k in low) if (k > 0) kept++;
+            if (kept == 0) return Monomial.One;
+            var keptAtoms = new int[kept];
+            var keptPowers = new int[kept];
+            for (int i = 0, j = 0; i < low.Length; i++)
+                if (low[i] > 0) (keptAtoms[j], keptPowers[j++]) = (atoms![i], low[i]);
+            return new Monomial(keptAtoms, keptPowers);
         }
     }
 

@@ -17,10 +17,7 @@ internal sealed class RationalForm
 
     internal List<Factor> Denominator { get; }
 
-    internal sealed record Factor(Polynomial Polynomial, int Power)
-    {
-        internal bool IsSame(Factor other) => Polynomial.SameAs(other.Polynomial);
-    }
+    internal sealed record Factor(Polynomial Polynomial, int Power);
 }
 
 /// <summary>
@@ -86,7 +83,7 @@ internal sealed class RationalAlgebra
         var factors = new List<RationalForm.Factor>(a.Denominator);
         foreach (var f in b.Denominator)
         {
-            var at = factors.FindIndex(g => g.IsSame(f));
+            var at = IndexOf(factors, f.Polynomial);
             if (at < 0) factors.Add(f);
             else if (factors[at].Power < f.Power) factors[at] = f;
         }
@@ -102,7 +99,7 @@ internal sealed class RationalAlgebra
         var n = a.Numerator;
         foreach (var f in common)
         {
-            var have = a.Denominator.Find(g => g.IsSame(f))?.Power ?? 0;
+            var have = IndexOf(a.Denominator, f.Polynomial) is var at and >= 0 ? a.Denominator[at].Power : 0;
             for (var i = have; i < f.Power; i++)
             {
                 n = Polynomial.Multiply(n, f.Polynomial);
@@ -121,7 +118,7 @@ internal sealed class RationalAlgebra
         var factors = new List<RationalForm.Factor>(a.Denominator);
         foreach (var f in b.Denominator)
         {
-            var at = factors.FindIndex(g => g.IsSame(f));
+            var at = IndexOf(factors, f.Polynomial);
             if (at < 0) factors.Add(f);
             else factors[at] = factors[at] with { Power = factors[at].Power + f.Power };
         }
@@ -186,9 +183,17 @@ internal sealed class RationalAlgebra
 
     private static void Merge(List<RationalForm.Factor> factors, Polynomial p, int k)
     {
-        var at = factors.FindIndex(g => g.Polynomial.SameAs(p));
+        var at = IndexOf(factors, p);
         if (at < 0) factors.Add(new RationalForm.Factor(p, k));
         else factors[at] = factors[at] with { Power = factors[at].Power + k };
+    }
+
+    /// <summary>The first factor whose polynomial is the same as p, or −1 (a loop: no closure per search).</summary>
+    private static int IndexOf(List<RationalForm.Factor> factors, Polynomial p)
+    {
+        for (var i = 0; i < factors.Count; i++)
+            if (factors[i].Polynomial.SameAs(p)) return i;
+        return -1;
     }
 
     /// <summary>n / Π factors with trig reduction and cancellation, within the budget.</summary>
@@ -235,11 +240,18 @@ internal sealed class RationalAlgebra
     /// <summary>cos(u)² = 1 − sin(u)² and cosh(u)² = 1 + sinh(u)²: the partner atom and the sign.</summary>
     private (int Partner, Rational Sign)? SquareRule(int atom)
     {
+        // Asked for every squared atom of every reduced numerator: memoised by atom (the partner's
+        // number is fixed once it is first looked up).
+        if (squareRules.TryGetValue(atom, out var known)) return known;
         var e = Atoms.Atom(atom);
-        if (e.Is(Primitives<Expr>.Cos)) return (Atoms[Expr.Apply(Primitives<Expr>.Sin, e.Left!)], -Rational.One);
-        if (e.Is(Primitives<Expr>.Cosh)) return (Atoms[Expr.Apply(Primitives<Expr>.Sinh, e.Left!)], Rational.One);
-        return null;
+        (int, Rational)? rule = null;
+        if (e.Is(Primitives<Expr>.Cos)) rule = (Atoms[Expr.Apply(Primitives<Expr>.Sin, e.Left!)], -Rational.One);
+        else if (e.Is(Primitives<Expr>.Cosh)) rule = (Atoms[Expr.Apply(Primitives<Expr>.Sinh, e.Left!)], Rational.One);
+        squareRules[atom] = rule;
+        return rule;
     }
+
+    private readonly Dictionary<int, (int Partner, Rational Sign)?> squareRules = new();
 
     private Polynomial ReduceTrig(Polynomial n)
     {

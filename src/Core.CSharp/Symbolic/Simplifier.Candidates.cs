@@ -184,8 +184,21 @@ internal sealed partial class Simplifier
     /// saturating). Negative constants are leaves.</summary>
     internal long Operations(Expr e)
     {
-        foreach (var n in PostOrderExcept(e, operations))
+        if (operations.TryGetValue(e, out var known)) return known;
+        // Depth first, a node counted once its children are: a node may be pushed twice (by two
+        // parents) but is counted once, so the walk stays linear without a visited set.
+        var stack = operationsStack;
+        stack.Clear();
+        stack.Push(e);
+        while (stack.Count > 0)
         {
+            var n = stack.Peek();
+            if (operations.ContainsKey(n)) { stack.Pop(); continue; }
+            var ready = true;
+            if (n.Right is { } right && !operations.ContainsKey(right)) { stack.Push(right); ready = false; }
+            if (n.Left is { } left && !operations.ContainsKey(left)) { stack.Push(left); ready = false; }
+            if (!ready) continue;
+            stack.Pop();
             long size = n.Kind is ExprKind.Constant or ExprKind.Variable ? 0 : 1;
             if (n.Left is { } l) size += operations[l];
             if (n.Right is { } r) size += operations[r];
@@ -193,6 +206,8 @@ internal sealed partial class Simplifier
         }
         return operations[e];
     }
+
+    private readonly Stack<Expr> operationsStack = new();
 
     /// <summary>The rational form of a simplified expression (memoised; subexpressions that are not
     /// arithmetic, or whose form would exceed the budget, are atoms).</summary>
@@ -208,7 +223,7 @@ internal sealed partial class Simplifier
             else if (n.Is(Primitives<Expr>.Negate)) f = algebra!.Negate(forms[n.Left!]);
             else if (n.Is(Primitives<Expr>.Multiply)) f = algebra!.Multiply(forms[n.Left!], forms[n.Right!]);
             else if (n.Is(Primitives<Expr>.Divide))
-                f = Inverse(n.Right!, 0) is { } inverse ? algebra!.Multiply(forms[n.Left!], inverse) : null;
+                f = InverseOf(n.Right!) is { } inverse ? algebra!.Multiply(forms[n.Left!], inverse) : null;
             else if (n.Is(Primitives<Expr>.Pow) && n.Right!.IsConstant && Expr.IsInteger(n.Right.ConstantValue) && Math.Abs(n.Right.ConstantValue) <= 64)
                 f = algebra!.Power(forms[n.Left!], (int)n.Right.ConstantValue);
             if (f is null)
@@ -232,16 +247,22 @@ internal sealed partial class Simplifier
         return algebra!.Invert(Form(e));
     }
 
+    // The working set and stack of PostOrderExcept, reused (it calls nothing while it walks).
+    private readonly HashSet<Expr> walkSeen = new();
+    private readonly Stack<(Expr Node, bool Expanded)> walkStack = new();
+
     /// <summary>Iterative post-order over the nodes of <paramref name="root"/> that are not keys of
     /// <paramref name="known"/> (their subtrees are not entered).</summary>
-    private static List<Expr> PostOrderExcept<T>(Expr root, Dictionary<Expr, T> known)
+    private List<Expr> PostOrderExcept<T>(Expr root, Dictionary<Expr, T> known)
     {
         if (known.ContainsKey(root)) return [];
         // The common case, a new node over known children, without the walk's allocations.
         if ((root.Left is null || known.ContainsKey(root.Left)) && (root.Right is null || known.ContainsKey(root.Right))) return [root];
         var order = new List<Expr>();
-        var seen = new HashSet<Expr>();
-        var stack = new Stack<(Expr Node, bool Expanded)>();
+        var seen = walkSeen;
+        var stack = walkStack;
+        seen.Clear();
+        stack.Clear();
         stack.Push((root, false));
         while (stack.Count > 0)
         {

@@ -2,6 +2,29 @@ namespace Functional.Symbolic;
 
 internal sealed partial class Simplifier
 {
+    /// <summary>Single factorings (see <see cref="Factor"/>).</summary>
+    private readonly Dictionary<Expr, Product?> factorings = new();
+
+    // Working collections of SumOf and FactorNew, reused from call to call: neither is re-entered
+    // while it walks (Split, called inside SumOf, uses FactorNew's).
+    private readonly Dictionary<Expr, int> sumIndex = new();
+    private readonly List<(Product Term, double Coefficient)> sumTerms = [];
+    private readonly Stack<(Expr, double)> sumStack = new();
+    private readonly Dictionary<Expr, int> factorIndex = new();
+    private readonly Stack<(Expr, double)> factorStack = new();
+
+    private static Dictionary<Expr, int> Reset(Dictionary<Expr, int> d)
+    {
+        d.Clear();
+        return d;
+    }
+
+    private static Stack<(Expr, double)> Reset(Stack<(Expr, double)> s)
+    {
+        s.Clear();
+        return s;
+    }
+
     /// <summary>c·Π baseⱼ^kⱼ: a coefficient and factors with constant exponents, merged by base.</summary>
     private sealed class Product
     {
@@ -25,15 +48,16 @@ internal sealed partial class Simplifier
     private Expr? SumOf(ReadOnlySpan<(Expr Expr, double Multiplier)> seeds)
     {
         double constant = 0;
-        var index = new Dictionary<Expr, int>();
-        var terms = new List<(Product Term, double Coefficient)>();
-        var stack = new Stack<(Expr, double)>();
+        var index = Reset(sumIndex);
+        var terms = sumTerms;
+        terms.Clear();
+        var stack = Reset(sumStack);
         for (var i = seeds.Length - 1; i >= 0; i--) stack.Push(seeds[i]);
         var visits = 0;
         while (stack.Count > 0)
         {
             var (e, m) = stack.Pop();
-            if (++visits > maxVisits || (oversized.Contains(e) && (e.Is(Primitives<Expr>.Add) || e.Is(Primitives<Expr>.Subtract)))) return null;
+            if (++visits > maxVisits || ((e.Is(Primitives<Expr>.Add) || e.Is(Primitives<Expr>.Subtract)) && IsOversized(e))) return null;
             if (e.IsConstant) constant += m * e.ConstantValue;
             else if (e.Is(Primitives<Expr>.Add)) { stack.Push((e.Right!, m)); stack.Push((e.Left!, m)); }
             else if (e.Is(Primitives<Expr>.Subtract)) { stack.Push((e.Right!, -m)); stack.Push((e.Left!, m)); }
@@ -62,10 +86,10 @@ internal sealed partial class Simplifier
         Expr? sum = null;
         foreach (var (term, c) in terms)
         {
-            if (sum is null) sum = Build(c, term.Factors);
+            if (sum is null) sum = BuildTerm(c, term);
             else
             {
-                var piece = Build(Math.Abs(c), term.Factors);
+                var piece = BuildTerm(Math.Abs(c), term);
                 sum = c < 0 ? Expr.Apply(Primitives<Expr>.Subtract, sum, piece) : Expr.Apply(Primitives<Expr>.Add, sum, piece);
             }
         }
@@ -142,17 +166,33 @@ internal sealed partial class Simplifier
         return p;
     }
 
+    /// <summary>The product form of the product Π exprᵢ^multᵢ, or null (too many factors or steps, an
+    /// oversized product met, a coefficient that is not finite). The result is shared: callers must
+    /// not change it.</summary>
     private Product? Factor(ReadOnlySpan<(Expr Expr, double Exponent)> seeds)
     {
+        // The candidate rules factor the same single terms again and again. Besides e, the result
+        // depends only on the step budget and on the oversized set: memoised under the base budget,
+        // forgotten whenever the set grows (see MarkOversized).
+        if (seeds.Length != 1 || seeds[0].Exponent != 1 || maxVisits != BaseVisits) return FactorNew(seeds);
+        var e = seeds[0].Expr;
+        if (factorings.TryGetValue(e, out var known)) return known;
+        var p = FactorNew(seeds);
+        factorings[e] = p;
+        return p;
+    }
+
+    private Product? FactorNew(ReadOnlySpan<(Expr Expr, double Exponent)> seeds)
+    {
         var p = new Product();
-        var index = new Dictionary<Expr, int>();
-        var stack = new Stack<(Expr, double)>();
+        var index = Reset(factorIndex);
+        var stack = Reset(factorStack);
         for (var i = seeds.Length - 1; i >= 0; i--) stack.Push(seeds[i]);
         var visits = 0;
         while (stack.Count > 0)
         {
             var (e, m) = stack.Pop();
-            if (++visits > maxVisits || (oversized.Contains(e) && (e.Is(Primitives<Expr>.Multiply) || e.Is(Primitives<Expr>.Divide)))) return null;
+            if (++visits > maxVisits || ((e.Is(Primitives<Expr>.Multiply) || e.Is(Primitives<Expr>.Divide)) && IsOversized(e))) return null;
             // Only integer powers distribute: (a·b)^n = a^n·b^n and (a^k)^n = a^(k·n).
             if (Expr.IsInteger(m))
             {
@@ -189,7 +229,7 @@ internal sealed partial class Simplifier
         if (!double.IsFinite(p.Coefficient)) return null;
         if (p.Coefficient == 0) p.Factors.Clear();
         p.Factors.RemoveAll(f => f.Exponent == 0);
-        if (RootsToMerge(p, index) is { } again) return Factor(again);
+        if (RootsToMerge(p, index) is { } again) return FactorNew(again);   // index is done with: it may be reused
         p.Factors.Sort((x, y) => CompareFactors(x.Base, y.Base));
         return p.Factors.Count > MaxTerms ? null : p;
     }

@@ -79,6 +79,7 @@ internal sealed partial class Simplifier
         // Terms without a denominator are all multiplied by the whole common denominator: they go
         // over it as one sum, z + (3x + 1)·(c + d), not z + c·(3x + 1) + d·(3x + 1).
         var plain = signed.FindAll(t => !HasDenominator(t.Term));
+        if (plain.Count == signed.Count) return null;   // no term has a denominator
         if (plain.Count >= 2 && plain.Count < signed.Count && SumOf([.. plain]) is { } grouped)
         {
             signed.RemoveAll(t => !HasDenominator(t.Term));

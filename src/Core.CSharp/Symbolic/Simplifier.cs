@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Functional.Symbolic;
 
 /// <summary>
@@ -55,6 +57,8 @@ internal sealed partial class Simplifier
         var s = new Simplifier(options);
         var order = Expr.PostOrder(root);
         var interior = Interior(order, root);
+        s.simplified.EnsureCapacity(order.Count);
+        s.regionSizes.EnsureCapacity(interior.Count);
         foreach (var n in order)
         {
             if (interior.Contains(n))
@@ -76,16 +80,19 @@ internal sealed partial class Simplifier
     /// normalised once and gathered as they are, so no walk repeats a shared part.</summary>
     private static HashSet<Expr> Interior(List<Expr> order, Expr root)
     {
-        var uses = new Dictionary<Expr, int>();
-        var usedElsewhere = new HashSet<Expr> { root };
+        var uses = new Dictionary<Expr, int>(order.Count);
+        var usedElsewhere = new HashSet<Expr>(order.Count) { root };
         foreach (var n in order)
         {
             var sum = IsSumNode(n);
             var product = IsProductNode(n);
-            foreach (var child in new[] { n.Left, n.Right })
+            if (n.Left is { } left) Use(left);
+            if (n.Right is { } right) Use(right);
+
+            void Use(Expr child)
             {
-                if (child is null) continue;
-                uses[child] = uses.GetValueOrDefault(child) + 1;
+                ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(uses, child, out _);
+                count++;
                 if (!(sum && IsSumNode(child)) && !(product && IsProductNode(child))) usedElsewhere.Add(child);
             }
         }
@@ -124,7 +131,7 @@ internal sealed partial class Simplifier
             var negated = SumOf([(x, -1)]);
             if (negated is not null) return negated;
             var kept = Expr.Apply(op, x);
-            oversized.Add(kept);
+            MarkOversized(kept);
             return kept;
         }
         if (ReferenceEquals(op, Primitives<Expr>.Sign) || ReferenceEquals(op, Primitives<Expr>.Abs))
@@ -164,7 +171,16 @@ internal sealed partial class Simplifier
         if (result is not null) return result;
         var kept = Expr.Apply(op, a, b);
         if (kept.Is(Primitives<Expr>.Add) || kept.Is(Primitives<Expr>.Subtract) || kept.Is(Primitives<Expr>.Multiply) || kept.Is(Primitives<Expr>.Divide))
-            oversized.Add(kept);
+            MarkOversized(kept);
         return kept;
+    }
+
+    /// <summary>True for a sum or product kept as it was (the set is almost always empty).</summary>
+    private bool IsOversized(Expr e) => oversized.Count > 0 && oversized.Contains(e);
+
+    /// <summary>Keeps a sum or product as it is from now on (memoised factorings may have walked into it).</summary>
+    private void MarkOversized(Expr e)
+    {
+        if (oversized.Add(e)) factorings.Clear();
     }
 }
