@@ -5,8 +5,10 @@ internal sealed partial class Simplifier
     /// <summary>Single factorings (see <see cref="Factor"/>).</summary>
     private readonly Dictionary<Expr, Product?> factorings = new();
 
-    // Working collections of SumOf and FactorNew, reused from call to call: neither is re-entered
-    // while it walks (Split, called inside SumOf, uses FactorNew's).
+    // Working collections of SumOf and FactorNew, reused from call to call. A call made while another
+    // is walking (SumOf → Split → Factor → the sign of a sum factor → SumOf) takes fresh ones.
+    private int sumDepth;
+    private int factorDepth;
     private readonly Dictionary<Expr, int> sumIndex = new();
     private readonly List<(Product Term, double Coefficient)> sumTerms = [];
     private readonly Stack<(Expr, double)> sumStack = new();
@@ -47,11 +49,18 @@ internal sealed partial class Simplifier
     /// non-finite coefficient.</summary>
     private Expr? SumOf(ReadOnlySpan<(Expr Expr, double Multiplier)> seeds)
     {
+        var reentered = sumDepth++ > 0;
+        try { return SumOf(seeds, reentered); }
+        finally { sumDepth--; }
+    }
+
+    private Expr? SumOf(ReadOnlySpan<(Expr Expr, double Multiplier)> seeds, bool reentered)
+    {
         double constant = 0;
-        var index = Reset(sumIndex);
-        var terms = sumTerms;
+        var index = reentered ? new Dictionary<Expr, int>() : Reset(sumIndex);
+        var terms = reentered ? new List<(Product Term, double Coefficient)>() : sumTerms;
         terms.Clear();
-        var stack = Reset(sumStack);
+        var stack = reentered ? new Stack<(Expr, double)>() : Reset(sumStack);
         for (var i = seeds.Length - 1; i >= 0; i--) stack.Push(seeds[i]);
         var visits = 0;
         while (stack.Count > 0)
@@ -184,9 +193,16 @@ internal sealed partial class Simplifier
 
     private Product? FactorNew(ReadOnlySpan<(Expr Expr, double Exponent)> seeds)
     {
+        var reentered = factorDepth++ > 0;
+        try { return FactorNew(seeds, reentered); }
+        finally { factorDepth--; }
+    }
+
+    private Product? FactorNew(ReadOnlySpan<(Expr Expr, double Exponent)> seeds, bool reentered)
+    {
         var p = new Product();
-        var index = Reset(factorIndex);
-        var stack = Reset(factorStack);
+        var index = reentered ? new Dictionary<Expr, int>() : Reset(factorIndex);
+        var stack = reentered ? new Stack<(Expr, double)>() : Reset(factorStack);
         for (var i = seeds.Length - 1; i >= 0; i--) stack.Push(seeds[i]);
         var visits = 0;
         while (stack.Count > 0)
