@@ -36,51 +36,33 @@ internal sealed partial class Simplifier
         if (options.RationalFunctions && IsSumNode(best))
         {
             var sum = best;
-            foreach (var sumsOnly in new[] { false, true })
-                if (Together(sum, sumsOnly: sumsOnly) is { } together)
-                {
-                    var candidate = Canonical(together);
-                    var size = Operations(candidate);
-                    if (size < bestSize) { best = candidate; bestSize = size; }
-                }
+            Consider(Together(sum), ref best, ref bestSize);
+            Consider(Together(sum, sumsOnly: true), ref best, ref bestSize);
         }
-        if ((options.FunctionIdentities || options.Activations || options.Trigonometric) && (IsProductNode(best) || (best.Is(Primitives<Expr>.Pow) && best.Right!.IsConstant)) && ProductRewriteMightHelp(best) && RewriteProduct(best) is { } rewritten)
-        {
-            var candidate = Canonical(rewritten);
-            var size = Operations(candidate);
-            if (size <= bestSize && candidate != best) { best = candidate; bestSize = size; }
-        }
-        if (options.RationalFunctions && IsProductNode(best) && ClearInnerFractions(best) is { } cleared)
-        {
-            var candidate = Canonical(cleared);
-            var size = Operations(candidate);
-            if (size < bestSize) { best = candidate; bestSize = size; }
-        }
+        if ((options.FunctionIdentities || options.Activations || options.Trigonometric) && (IsProductNode(best) || (best.Is(Primitives<Expr>.Pow) && best.Right!.IsConstant)) && ProductRewriteMightHelp(best))
+            Consider(RewriteProduct(best), ref best, ref bestSize, orEqual: true);
+        if (options.RationalFunctions && IsProductNode(best)) Consider(ClearInnerFractions(best), ref best, ref bestSize);
         if (options.RationalFunctions && IsSumNode(best) && partDepth == 0)
             foreach (var part in Parts(best))
             {
                 partDepth++;
                 var inside = Choose(Canonical(part.Inside));
                 partDepth--;
-                var candidate = SumOf([(inside, 1), (part.Outside, 1)]);
-                if (candidate is null) continue;
-                candidate = Canonical(candidate);
-                var size = Operations(candidate);
-                if (size < bestSize) { best = candidate; bestSize = size; }
+                Consider(SumOf([(inside, 1), (part.Outside, 1)]), ref best, ref bestSize);
             }
-        if (options.FunctionIdentities && IsProductNode(best) && RootQuotient(best) is { } rooted)
-        {
-            var candidate = Canonical(rooted);
-            var size = Operations(candidate);
-            if (size < bestSize) { best = candidate; bestSize = size; }
-        }
-        if (options.Activations && IsProductNode(best) && SigmoidSlope(best) is { } slope)
-        {
-            var candidate = Canonical(slope);
-            var size = Operations(candidate);
-            if (size < bestSize) { best = candidate; bestSize = size; }
-        }
+        if (options.FunctionIdentities && IsProductNode(best)) Consider(RootQuotient(best), ref best, ref bestSize);
+        if (options.Activations && IsProductNode(best)) Consider(SigmoidSlope(best), ref best, ref bestSize);
         return Done(best);
+    }
+
+    /// <summary>Takes the first-pass form of <paramref name="built"/> when it has fewer operations than
+    /// the best so far (or as many, with <paramref name="orEqual"/>, when it differs).</summary>
+    private void Consider(Expr? built, ref Expr best, ref long bestSize, bool orEqual = false)
+    {
+        if (built is null) return;
+        var candidate = Canonical(built);
+        var size = Operations(candidate);
+        if (size < bestSize || (orEqual && size == bestSize && candidate != best)) { best = candidate; bestSize = size; }
     }
 
     /// <summary>A quick look at the top of a first-pass form (its terms and their factors): the
