@@ -87,6 +87,18 @@ public sealed partial class Expr : IEquatable<Expr>, IDifferentiable<Expr>
     /// <summary>The constant <paramref name="value"/> (every NaN is the same constant; 0 and −0 differ).</summary>
     public static Expr Const(double value)
     {
+        if (value is >= -SmallInteger and <= SmallInteger && Math.Floor(value) == value && !(value == 0 && double.IsNegative(value)))
+            return SmallIntegers[(int)value + SmallInteger] ??= Interned(value);
+        return Interned(value);
+    }
+
+    // Small whole numbers are most of the constants expressions are built from (coefficients,
+    // exponents), so they are kept at hand: no table lookup, and 33 nodes that are never collected.
+    private const int SmallInteger = 16;
+    private static readonly Expr?[] SmallIntegers = new Expr?[2 * SmallInteger + 1];
+
+    private static Expr Interned(double value)
+    {
         if (double.IsNaN(value)) value = double.NaN;
         var bits = BitConverter.DoubleToInt64Bits(value);
         var key = new InternTable.Key(ExprKind.Constant, null, 0, 0, bits, null);
