@@ -258,6 +258,7 @@ internal sealed class Polynomial
         // Exact division makes lt(a) = lt(q)·lt(d): most non-divisors are rejected here, uncopied.
         if (a.IsZero) return a;
         if (!a.Leading.Monomial.IsDivisibleBy(lm) || a.Count < 1) return null;
+        if (Divisibility.CertainlyNotDividing(d, a)) return null;
         var r = new Dictionary<Monomial, Rational>(a.Terms);
         var q = new Dictionary<Monomial, Rational>();
         var steps = 0;
@@ -335,6 +336,19 @@ internal sealed class Polynomial
     }
 
     private long? hash;
+
+    /// <summary>Where this polynomial vanishes, for <see cref="Divisibility"/> (cached).</summary>
+    internal (int Atom, long Value)? ModularRoot
+    {
+        get
+        {
+            if (!modularRootKnown) (modularRoot, modularRootKnown) = (Divisibility.Root(this), true);
+            return modularRoot;
+        }
+    }
+
+    private (int Atom, long Value)? modularRoot;
+    private bool modularRootKnown;
 
     internal bool SameAs(Polynomial other)
     {
