@@ -52,7 +52,7 @@ internal static class Divisibility
         {
             if (Value(m, c, x) is not { } v) return null;
             var power = m.PowerOf(x);
-            sum = (sum + Mul(v, Pow(value, power))) % P;
+            sum = (sum + (power == 0 ? v : Mul(v, Pow(value, power)))) % P;
         }
         return sum;
     }
@@ -85,6 +85,7 @@ internal static class Divisibility
 
     private static long Pow(long b, int e)
     {
+        if (e == 1) return b % P;   // the usual power of an atom
         long r = 1;
         for (b %= P; e > 0; e >>= 1, b = Mul(b, b))
             if ((e & 1) != 0) r = Mul(r, b);
