@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Functional.Symbolic;
 
 /// <summary>A product of atoms to integer powers, Π atomᵢ^kᵢ, atoms numbered by an
@@ -240,12 +242,14 @@ internal sealed class Polynomial
     private static void Accumulate(Dictionary<Monomial, Rational> t, Monomial m, Rational c)
     {
         if (c.IsZero) return;
-        if (t.TryGetValue(m, out var old))
+        // One lookup: a new monomial is added where t[m] = c would add it.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(t, m, out var exists);
+        if (!exists) slot = c;
+        else
         {
-            var s = old + c;
-            if (s.IsZero) t.Remove(m); else t[m] = s;
+            var s = slot + c;
+            if (s.IsZero) t.Remove(m); else slot = s;
         }
-        else t[m] = c;
     }
 
     /// <summary>a / d when d divides a exactly (as polynomials with non-negative powers), else null;
