@@ -31,22 +31,23 @@ public sealed partial class Expr
     internal static List<Expr> PostOrder(Expr root)
     {
         var order = new List<Expr>();
-        var done = new HashSet<Expr>();
+        // A node is marked when it is expanded: in a DAG it cannot be met again while its children
+        // are being walked, so each node is expanded once and emitted once, after its children.
+        var seen = new HashSet<Expr>();
         var stack = new Stack<(Expr Node, bool Expanded)>();
         stack.Push((root, false));
         while (stack.Count > 0)
         {
             var (node, expanded) = stack.Pop();
-            if (done.Contains(node)) continue;
             if (expanded)
             {
-                done.Add(node);
                 order.Add(node);
                 continue;
             }
+            if (!seen.Add(node)) continue;
             stack.Push((node, true));
-            if (node.Right is { } r && !done.Contains(r)) stack.Push((r, false));
-            if (node.Left is { } l && !done.Contains(l)) stack.Push((l, false));
+            if (node.Right is { } r && !seen.Contains(r)) stack.Push((r, false));
+            if (node.Left is { } l && !seen.Contains(l)) stack.Push((l, false));
         }
         return order;
     }

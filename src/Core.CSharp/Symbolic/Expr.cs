@@ -60,6 +60,14 @@ public sealed partial class Expr : IEquatable<Expr>, IDifferentiable<Expr>
     /// <summary>True when a variable occurs in this expression.</summary>
     internal bool HasVariables { get; private init; }
 
+    /// <summary>Operations in the expression written out as a tree (SymPy's count_ops: every unary and
+    /// binary node at every use; constants, negative ones too, and variables count nothing), saturating
+    /// at <see cref="MaxOperations"/>. Known when the node is made, so the simplifier's comparisons of
+    /// candidate sizes need no walk.</summary>
+    internal long OperationCount { get; private init; }
+
+    internal const long MaxOperations = long.MaxValue / 4;
+
     internal bool IsConstantEqualTo(double value) => Kind == ExprKind.Constant && ConstantValue == value;
 
     internal bool Is(UnaryPrimitive<Expr> op) => ReferenceEquals(UnaryOp, op);
@@ -87,6 +95,18 @@ public sealed partial class Expr : IEquatable<Expr>, IDifferentiable<Expr>
     /// <summary>The constant <paramref name="value"/> (every NaN is the same constant; 0 and −0 differ).</summary>
     public static Expr Const(double value)
     {
+        if (value is >= -SmallInteger and <= SmallInteger && Math.Floor(value) == value && !(value == 0 && double.IsNegative(value)))
+            return SmallIntegers[(int)value + SmallInteger] ??= Interned(value);
+        return Interned(value);
+    }
+
+    // Small whole numbers are most of the constants expressions are built from (coefficients,
+    // exponents), so they are kept at hand: no table lookup, and 33 nodes that are never collected.
+    private const int SmallInteger = 16;
+    private static readonly Expr?[] SmallIntegers = new Expr?[2 * SmallInteger + 1];
+
+    private static Expr Interned(double value)
+    {
         if (double.IsNaN(value)) value = double.NaN;
         var bits = BitConverter.DoubleToInt64Bits(value);
         var key = new InternTable.Key(ExprKind.Constant, null, 0, 0, bits, null);
@@ -102,7 +122,7 @@ public sealed partial class Expr : IEquatable<Expr>, IDifferentiable<Expr>
         var key = new InternTable.Key(ExprKind.Unary, op.Name, x.Id, 0, 0, null);
         return InternTable.Intern(key, (op, x), static s =>
             new Expr(ExprKind.Unary, InternTable.NewId(), StableHash.Mix(StableHash.Mix(3, StableHash.Of(s.op.Name)), s.x.StructuralHash))
-            { UnaryOp = s.op, Left = s.x, HasVariables = s.x.HasVariables });
+            { UnaryOp = s.op, Left = s.x, HasVariables = s.x.HasVariables, OperationCount = Math.Min(1 + s.x.OperationCount, MaxOperations) });
     }
 
     /// <summary>The binary node op(a, b), exactly (no folding).</summary>
@@ -112,7 +132,10 @@ public sealed partial class Expr : IEquatable<Expr>, IDifferentiable<Expr>
         return InternTable.Intern(key, (op, a, b), static s =>
             new Expr(ExprKind.Binary, InternTable.NewId(),
                 StableHash.Mix(StableHash.Mix(StableHash.Mix(4, StableHash.Of(s.op.Name)), s.a.StructuralHash), s.b.StructuralHash))
-            { BinaryOp = s.op, Left = s.a, Right = s.b, HasVariables = s.a.HasVariables || s.b.HasVariables });
+            {
+                BinaryOp = s.op, Left = s.a, Right = s.b, HasVariables = s.a.HasVariables || s.b.HasVariables,
+                OperationCount = Math.Min(1 + s.a.OperationCount + s.b.OperationCount, MaxOperations),
+            });
     }
 
     internal static bool IsIdentifier(string name)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Functional.Symbolic;
 
 /// <summary>A product of atoms to integer powers, Π atomᵢ^kᵢ, atoms numbered by an
@@ -240,12 +242,14 @@ internal sealed class Polynomial
     private static void Accumulate(Dictionary<Monomial, Rational> t, Monomial m, Rational c)
     {
         if (c.IsZero) return;
-        if (t.TryGetValue(m, out var old))
+        // One lookup: a new monomial is added where t[m] = c would add it.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(t, m, out var exists);
+        if (!exists) slot = c;
+        else
         {
-            var s = old + c;
-            if (s.IsZero) t.Remove(m); else t[m] = s;
+            var s = slot + c;
+            if (s.IsZero) t.Remove(m); else slot = s;
         }
-        else t[m] = c;
     }
 
     /// <summary>a / d when d divides a exactly (as polynomials with non-negative powers), else null;
@@ -258,6 +262,7 @@ internal sealed class Polynomial
         // Exact division makes lt(a) = lt(q)·lt(d): most non-divisors are rejected here, uncopied.
         if (a.IsZero) return a;
         if (!a.Leading.Monomial.IsDivisibleBy(lm) || a.Count < 1) return null;
+        if (Divisibility.CertainlyNotDividing(d, a)) return null;
         var r = new Dictionary<Monomial, Rational>(a.Terms);
         var q = new Dictionary<Monomial, Rational>();
         var steps = 0;
@@ -335,6 +340,19 @@ internal sealed class Polynomial
     }
 
     private long? hash;
+
+    /// <summary>Where this polynomial vanishes, for <see cref="Divisibility"/> (cached).</summary>
+    internal (int Atom, long Value)? ModularRoot
+    {
+        get
+        {
+            if (!modularRootKnown) (modularRoot, modularRootKnown) = (Divisibility.Root(this), true);
+            return modularRoot;
+        }
+    }
+
+    private (int Atom, long Value)? modularRoot;
+    private bool modularRootKnown;
 
     internal bool SameAs(Polynomial other)
     {

@@ -70,7 +70,15 @@ internal sealed class RationalAlgebra
         return AtomForm(atom);
     }
 
-    private RationalForm AtomForm(Expr atom) => new(Polynomial.Of(Monomial.Atom(Atoms[atom]), Rational.One), []);
+    private RationalForm AtomForm(Expr atom)
+    {
+        hasCosines |= atom.Is(Primitives<Expr>.Cos) || atom.Is(Primitives<Expr>.Cosh);
+        return new(Polynomial.Of(Monomial.Atom(Atoms[atom]), Rational.One), []);
+    }
+
+    /// <summary>True once a cos or cosh atom is numbered (only they have a square rule): before that,
+    /// trigonometric reduction has nothing to find.</summary>
+    private bool hasCosines;
 
     internal RationalForm Negate(RationalForm a) => new(a.Numerator.Scale(-Rational.One), a.Denominator);
 
@@ -199,7 +207,7 @@ internal sealed class RationalAlgebra
     /// <summary>n / Π factors with trig reduction and cancellation, within the budget.</summary>
     private RationalForm? Reduce(Polynomial n, List<RationalForm.Factor> factors)
     {
-        if (Trigonometric) n = ReduceTrig(n);
+        if (Trigonometric && hasCosines) n = ReduceTrig(n);
         if (n.IsZero) return Constant(Rational.Zero);
         if (Cancel)
             for (var i = 0; i < factors.Count; i++)

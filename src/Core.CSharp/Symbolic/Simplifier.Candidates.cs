@@ -5,7 +5,6 @@ namespace Functional.Symbolic;
 internal sealed partial class Simplifier
 {
     private readonly Dictionary<Expr, RationalForm> forms = new();
-    private readonly Dictionary<Expr, long> operations = new();
     private readonly Dictionary<Expr, Expr> canonical = new();
 
     private readonly Dictionary<Expr, Expr> bestOf = new();
@@ -164,32 +163,7 @@ internal sealed partial class Simplifier
 
     /// <summary>Operations in the expression written out as a tree (what SymPy's count_ops counts;
     /// saturating). Negative constants are leaves.</summary>
-    internal long Operations(Expr e)
-    {
-        if (operations.TryGetValue(e, out var known)) return known;
-        // Depth first, a node counted once its children are: a node may be pushed twice (by two
-        // parents) but is counted once, so the walk stays linear without a visited set.
-        var stack = operationsStack;
-        stack.Clear();
-        stack.Push(e);
-        while (stack.Count > 0)
-        {
-            var n = stack.Peek();
-            if (operations.ContainsKey(n)) { stack.Pop(); continue; }
-            var ready = true;
-            if (n.Right is { } right && !operations.ContainsKey(right)) { stack.Push(right); ready = false; }
-            if (n.Left is { } left && !operations.ContainsKey(left)) { stack.Push(left); ready = false; }
-            if (!ready) continue;
-            stack.Pop();
-            long size = n.Kind is ExprKind.Constant or ExprKind.Variable ? 0 : 1;
-            if (n.Left is { } l) size += operations[l];
-            if (n.Right is { } r) size += operations[r];
-            operations[n] = Math.Min(size, long.MaxValue / 4);
-        }
-        return operations[e];
-    }
-
-    private readonly Stack<Expr> operationsStack = new();
+    internal static long Operations(Expr e) => e.OperationCount;
 
     /// <summary>The rational form of a simplified expression (memoised; subexpressions that are not
     /// arithmetic, or whose form would exceed the budget, are atoms).</summary>

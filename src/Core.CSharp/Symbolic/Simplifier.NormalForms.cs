@@ -34,15 +34,20 @@ internal sealed partial class Simplifier
         internal readonly List<(Expr Base, double Exponent)> Factors = [];
         internal Expr? Rest;   // the product with coefficient 1, built on demand
 
+        /// <summary>Σ |kⱼ|, computed when first asked (sorting terms asks often), once the product is made.</summary>
         internal double Degree
         {
             get
             {
+                if (degree is { } known) return known;
                 double d = 0;
                 foreach (var (_, k) in Factors) d += Math.Abs(k);
+                degree = d;
                 return d;
             }
         }
+
+        private double? degree;
     }
 
     /// <summary>The normal form of the sum Σ multᵢ·exprᵢ, or null when it has too many terms or a
