@@ -124,24 +124,23 @@ internal sealed partial class Simplifier
         terms.Insert(0, lead);
     }
 
-    /// <summary>+1 when every term of the sum e is positive, −1 when every term is negative, else 0
-    /// (the sign of a term is that of its numeric coefficient).</summary>
-    private static int SumSign(Expr e)
+    /// <summary>True when every term of the sum e has a negative coefficient. Terms are met from the
+    /// right, where a simplified sum keeps its last terms, so a mixed sum is rejected at its first
+    /// positive term; sums of more than 32 terms are not looked at.</summary>
+    private static bool AllTermsNegative(Expr e)
     {
-        var sign = 0;
-        var pending = new Stack<(Expr, int)>([(e, 1)]);
+        var pending = new Stack<(Expr, int)>();
+        pending.Push((e, 1));
+        var terms = 0;
         while (pending.Count > 0)
         {
             var (n, m) = pending.Pop();
-            if (pending.Count > 64) return 0;
             if (n.Is(Primitives<Expr>.Add)) { pending.Push((n.Left!, m)); pending.Push((n.Right!, m)); continue; }
             if (n.Is(Primitives<Expr>.Subtract)) { pending.Push((n.Left!, m)); pending.Push((n.Right!, -m)); continue; }
             if (n.Is(Primitives<Expr>.Negate)) { pending.Push((n.Left!, -m)); continue; }
-            var term = m * TermSign(n);
-            if (sign != 0 && term != sign) return 0;
-            sign = term;
+            if (m * TermSign(n) > 0 || ++terms > 32) return false;
         }
-        return sign;
+        return terms > 0;
     }
 
     private static int TermSign(Expr t)
@@ -240,7 +239,7 @@ internal sealed partial class Simplifier
                 }
             }
             // A sum of only negative terms is taken as −1 times its negation: −(2x + 2), not (−2x − 2).
-            if (Expr.IsInteger(m) && (e.Is(Primitives<Expr>.Add) || e.Is(Primitives<Expr>.Subtract)) && SumSign(e) < 0 && Negation(e) is { } positive)
+            if (Expr.IsInteger(m) && (e.Is(Primitives<Expr>.Add) || e.Is(Primitives<Expr>.Subtract)) && AllTermsNegative(e) && Negation(e) is { } positive)
             {
                 if (m % 2 != 0) p.Coefficient = -p.Coefficient;
                 e = positive;
