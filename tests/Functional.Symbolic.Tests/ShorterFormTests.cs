@@ -66,6 +66,8 @@ public class ShorterFormTests
     [InlineData("sin(y^2) + exp(2)/(log(x)*y + 1)", "y", "2*y*cos(y^2) - log(x)*exp(2)/(y*log(x) + 1)^2")]
     [InlineData("sigmoid(y*x*(2 + z))*y", "z", "x*y^2/(4*cosh(x*y*(z + 2)/2)^2)")]
     [InlineData("sigmoid(x)", "x", "(1 - sigmoid(x))*sigmoid(x)")]
+    [InlineData("1/(1 + exp(-(w*x + b)))", "w", "x*(1 - sigmoid(w*x + b))*sigmoid(w*x + b)")]   // the cosh form saves only one operation
+    [InlineData("sigmoid(2*x)", "x", "1/(2*cosh(x)^2)")]
     [InlineData("sqrt(exp(x)*(x^3*sin(1)))", "x", "(x + 3)*sqrt(x^3*exp(x)*sin(1))/(2*x)")]
     [InlineData("log(tanh(y + 1) + (z/(3*x + 1) + sqrt(3)))", "z", "1/((tanh(y + 1) + sqrt(3))*(3*x + 1) + z)")]
     public void Derivatives_take_the_shorter_forms(string text, string variable, string expected)
@@ -77,7 +79,7 @@ public class ShorterFormTests
         foreach (var x in Grid)
             foreach (var y in Grid)
             {
-                var at = new Dictionary<string, double> { ["x"] = x, ["y"] = y, ["z"] = 0.8 };
+                var at = new Dictionary<string, double> { ["x"] = x, ["y"] = y, ["z"] = 0.8, ["w"] = 1.3, ["b"] = -0.4 };
                 var want = unsimplified.Evaluate(at);
                 if (double.IsFinite(want)) Assert.Equal(want, derivative.Evaluate(at), 1e-10 * Math.Max(1, Math.Abs(want)));
             }

@@ -50,18 +50,21 @@ internal sealed partial class Simplifier
                 Consider(SumOf([(inside, 1), (part.Outside, 1)]), ref best, ref bestSize);
             }
         if (options.FunctionIdentities && IsProductNode(best)) Consider(RootQuotient(best), ref best, ref bestSize);
-        if (options.Activations && IsProductNode(best)) Consider(SigmoidSlope(best), ref best, ref bestSize);
+        // The sigmoid form of a slope reads best (x*(1 - sigmoid(w*x + b))*sigmoid(w*x + b)): the cosh
+        // form has to save two operations, not one.
+        if (options.Activations && IsProductNode(best)) Consider(SigmoidSlope(best), ref best, ref bestSize, by: 2);
         return Done(best);
     }
 
-    /// <summary>Takes the first-pass form of <paramref name="built"/> when it has fewer operations than
-    /// the best so far (or as many, with <paramref name="orEqual"/>, when it differs).</summary>
-    private void Consider(Expr? built, ref Expr best, ref long bestSize, bool orEqual = false)
+    /// <summary>Takes the first-pass form of <paramref name="built"/> when it has at least
+    /// <paramref name="by"/> fewer operations than the best so far (or as many, with
+    /// <paramref name="orEqual"/>, when it differs).</summary>
+    private void Consider(Expr? built, ref Expr best, ref long bestSize, bool orEqual = false, int by = 1)
     {
         if (built is null) return;
         var candidate = Canonical(built);
         var size = Operations(candidate);
-        if (size < bestSize || (orEqual && size == bestSize && candidate != best)) { best = candidate; bestSize = size; }
+        if (size <= bestSize - by || (orEqual && size == bestSize && candidate != best)) { best = candidate; bestSize = size; }
     }
 
     /// <summary>A quick look at the top of a first-pass form (its terms and their factors): the

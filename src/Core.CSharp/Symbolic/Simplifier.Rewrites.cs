@@ -143,8 +143,8 @@ internal sealed partial class Simplifier
 
     /// <summary>The slope of a sigmoid written without it: σ(u)^k·(1 − σ(u))^k = (4·cosh(u/2)²)^−k, with
     /// (1 − σ(u)) also met scaled (c·σ(u) − c). The slope form <c>(1 - sigmoid(u))*sigmoid(u)</c> writes u
-    /// twice, so past a small u the cosh form is shorter; it replaces a product only when strictly shorter,
-    /// so the derivative of <c>sigmoid(x)</c> stays in terms of sigmoid. Null when no pair is found.</summary>
+    /// twice, so past a small u the cosh form is shorter; the candidate step takes it only when it saves two
+    /// operations, so the derivatives of <c>sigmoid(x)</c> and <c>sigmoid(w*x + b)</c> stay in terms of sigmoid. Null when no pair is found.</summary>
     private Expr? SigmoidSlope(Expr e)
     {
         var p = Factor([(e, 1)]);

@@ -41,8 +41,9 @@ public sealed class SimplifyOptions
     /// <summary>Recognise the activations: <c>1/(1 + exp(-u))</c> → <c>sigmoid(u)</c>,
     /// <c>exp(u)/(1 + exp(u))</c> → <c>sigmoid(u)</c>, <c>exp(-u)*sigmoid(u)</c> → <c>1 - sigmoid(u)</c>,
     /// <c>log(1 + exp(u))</c> → <c>softplus(u)</c>, <c>(exp(u) - exp(-u))/(exp(u) + exp(-u))</c> → <c>tanh(u)</c>;
-    /// the slope <c>(1 - sigmoid(u))*sigmoid(u)</c> becomes <c>1/(4*cosh(u/2)^2)</c> only where that is strictly
-    /// shorter (u written once instead of twice), so the derivative of <c>sigmoid(x)</c> keeps its sigmoid.</summary>
+    /// the slope <c>(1 - sigmoid(u))*sigmoid(u)</c> becomes <c>1/(4*cosh(u/2)^2)</c> only where that saves at
+    /// least two operations (u written once instead of twice), so the derivatives of <c>sigmoid(x)</c> and
+    /// <c>sigmoid(w*x + b)</c> keep their sigmoid.</summary>
     public bool Activations { get; init; } = true;
 
     /// <summary>The budget: the most terms a polynomial normal form may have (default 16). Past it a
