@@ -54,7 +54,7 @@ internal static class SympyExport
                 }
                 Array.Sort(times);
                 csv.Append(CultureInfo.InvariantCulture,
-                    $"{id},{v},\"{e}\",\"{d}\",{SimplifyQualityBenchmarks.Size(d)},{firstUs:F1},{times[Repetitions / 2]:F1}\n");
+                    $"{id},{v},\"{e}\",\"{d}\",{d.OperationCount},{firstUs:F1},{times[Repetitions / 2]:F1}\n");
                 cases++;
             }
         }

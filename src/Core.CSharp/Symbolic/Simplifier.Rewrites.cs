@@ -156,12 +156,13 @@ internal sealed partial class Simplifier
         {
             var (s, k) = factors[i];
             if (!s.Is(Primitives<Expr>.Sigmoid) || k <= 0 || !Expr.IsInteger(k)) continue;
+            Expr? half = null;
             for (var j = 0; j < factors.Count && factors[i].Exponent > 0; j++)
             {
                 var (b, m) = factors[j];
                 if (m <= 0 || !Expr.IsInteger(m) || OneMinus(b, s) is not { } scale) continue;
                 var n = Math.Min(factors[i].Exponent, m);
-                var half = ProductOf([(s.Left!, 1), (Expr.Const(0.5), 1)]);
+                half ??= ProductOf([(s.Left!, 1), (Expr.Const(0.5), 1)]);
                 if (half is null) return null;
                 coefficient *= Math.Pow(scale / 4, n);
                 factors[i] = (s, factors[i].Exponent - n);

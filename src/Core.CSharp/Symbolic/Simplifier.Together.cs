@@ -80,9 +80,9 @@ internal sealed partial class Simplifier
         // over it as one sum, z + (3x + 1)·(c + d), not z + c·(3x + 1) + d·(3x + 1).
         var plain = signed.FindAll(t => !HasDenominator(t.Term));
         if (plain.Count == signed.Count) return null;   // no term has a denominator
-        if (plain.Count >= 2 && plain.Count < signed.Count && SumOf([.. plain]) is { } grouped)
+        if (plain.Count >= 2 && SumOf([.. plain]) is { } grouped)
         {
-            signed.RemoveAll(t => !HasDenominator(t.Term));
+            signed = signed.Except(plain).ToList();
             signed.Add((grouped, 1));
         }
         var terms = signed.ConvertAll(t => t.Term);
